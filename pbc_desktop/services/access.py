@@ -159,10 +159,12 @@ class Access:
             raise not_own()
 
     def check_community_writable(self, s: Session, community_id: int) -> None:
-        """WRITE, and an own organization takes part in the community (its lists, funds…)."""
+        """WRITE, and an own organization takes part in the community (its lists, funds…).
+        A community the account does not see reads as one that does not exist (not as one
+        it may look at)."""
         self.require(Permission.WRITE)
         if not self.takes_part(s, community_id):
-            raise not_own()
+            raise not_own() if self.sees_community(s, community_id) else community_gone()
 
     def keeps_communities(self) -> bool:
         """Whether the account's role keeps communities themselves (name, members, team,

@@ -1,14 +1,19 @@
 """The fund ledger (经费) of a community: 上级拨、各方筹、党费补 in, spending by purpose out.
 
-Amounts are whole fen (``amount_cents``). Spending more than the balance is refused with
-:class:`OverBalanceError` unless the caller confirms it; such entries are stored with
-``over_balance`` set so the ledger can mark them. Lowering or deleting an income whose
-money was spent already (the balance would fall below zero) needs confirmation too
-(:class:`IncomeSpentError`).
+Amounts are whole fen (``amount_cents``). The balance is kept as of each day: the ledger
+runs by date, so an expense dated back takes money from that day on. Spending more than
+the balance of its day, or more than a later day's (the running balance would fall below
+zero there), is refused with :class:`OverBalanceError` unless the caller confirms it; such
+entries are stored with ``over_balance`` set so the ledger can mark them. Lowering,
+deleting or dating later an income whose money was spent already (the balance of some day
+would fall below zero) needs confirmation too (:class:`IncomeSpentError`). The ledger also
+marks every expense that leaves its running balance below zero (one confirmed that way, or
+one stored before the balance was kept by day): a negative balance is never shown unmarked.
 """
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -43,17 +48,36 @@ REMARK_MAX = 2000
 
 
 class OverBalanceError(UserError):
-    """The expense is larger than the balance; repeat with ``confirm_over_balance=True``."""
+    """The expense is larger than the balance; repeat with ``confirm_over_balance=True``.
+    ``on``: the day whose balance it exceeds, when not the current balance (a day before
+    the ledger's last entry)."""
 
-    def __init__(self, balance_cents: int, amount_cents: int, message: str | None = None) -> None:
+    def __init__(
+        self,
+        balance_cents: int,
+        amount_cents: int,
+        message: str | None = None,
+        *,
+        on: date | None = None,
+    ) -> None:
         self.balance_cents = balance_cents
         self.amount_cents = amount_cents
+        self.on = on
+        spent = format_yuan(amount_cents)
+        if message is None and on is not None:
+            after = format_yuan(balance_cents - amount_cents)
+            message = t(
+                f"本次支出 {spent} 元记账后，{on.isoformat()} 的结余将为 {after} 元。"
+                "确认仍要记账吗？该笔将标记为「超支」。",
+                f"After this expense of {spent} yuan the balance on {on.isoformat()} will be "
+                f"{after} yuan. Record it anyway? It will be marked as over the balance.",
+            )
         super().__init__(
             message
             or t(
-                f"本次支出 {format_yuan(amount_cents)} 元超过当前结余 "
+                f"本次支出 {spent} 元超过当前结余 "
                 f"{format_yuan(balance_cents)} 元。确认仍要记账吗？该笔将标记为「超支」。",
-                f"This expense of {format_yuan(amount_cents)} yuan exceeds the balance of "
+                f"This expense of {spent} yuan exceeds the balance of "
                 f"{format_yuan(balance_cents)} yuan. Record it anyway? "
                 "It will be marked as over the balance.",
             )
@@ -61,26 +85,30 @@ class OverBalanceError(UserError):
 
 
 class IncomeSpentError(OverBalanceError):
-    """Lowering or deleting an income would leave the balance below zero (its money was
-    spent already); repeat with ``confirm_over_balance=True``. ``balance_cents``: the
-    balance it would leave."""
+    """Lowering, deleting or dating later an income would leave the balance below zero
+    (its money was spent already); repeat with ``confirm_over_balance=True``.
+    ``balance_cents``: the balance it would leave, on the day ``on`` (None: the current
+    balance)."""
 
-    def __init__(self, balance_cents: int, *, deleting: bool) -> None:
+    def __init__(self, balance_cents: int, *, deleting: bool, on: date | None = None) -> None:
         shown = format_yuan(balance_cents)
+        day_zh = f" {on.isoformat()} 的" if on is not None else ""
+        day_en = f" on {on.isoformat()}" if on is not None else ""
         super().__init__(
             balance_cents,
             0,
             t(
-                f"该笔收入已有支出，删除后结余将为 {shown} 元。确认仍要删除吗？",
-                f"Money of this income has been spent: after deleting it the balance will be "
-                f"{shown} yuan. Delete it anyway?",
+                f"该笔收入已有支出，删除后{day_zh}结余将为 {shown} 元。确认仍要删除吗？",
+                f"Money of this income has been spent: after deleting it the balance{day_en} "
+                f"will be {shown} yuan. Delete it anyway?",
             )
             if deleting
             else t(
-                f"该笔收入已有支出，修改后结余将为 {shown} 元。确认仍要保存吗？",
-                f"Money of this income has been spent: after the change the balance will be "
-                f"{shown} yuan. Save it anyway?",
+                f"该笔收入已有支出，修改后{day_zh}结余将为 {shown} 元。确认仍要保存吗？",
+                f"Money of this income has been spent: after the change the balance{day_en} "
+                f"will be {shown} yuan. Save it anyway?",
             ),
+            on=on,
         )
 
 
@@ -110,6 +138,7 @@ class LedgerRow(FundInput):
 
     id: int
     balance_cents: int  # running balance after this entry
+    #: 超支: confirmed over the balance, or an expense that leaves the balance below zero
     over_balance: bool
     activity_title: str | None
     item_title: str | None
@@ -149,11 +178,54 @@ _SIGNED = case(
 )
 
 
-def _balance(s: Session, community_id: int, *, excluding: int | None = None) -> int:
+def _balance(s: Session, community_id: int) -> int:
     stmt = select(func.coalesce(func.sum(_SIGNED), 0)).where(FundEntry.community_id == community_id)
+    return int(s.scalar(stmt) or 0)
+
+
+#: An entry's place in the ledger: its date, then its id (a new entry: after its day's).
+_Place = tuple[date, int]
+_NEW = sys.maxsize
+
+
+def _timeline(
+    s: Session, community_id: int, *, excluding: int | None = None
+) -> list[tuple[_Place, int]]:
+    """The community's entries (but ``excluding``) as their places and signed amounts."""
+    stmt = select(FundEntry.entry_date, FundEntry.id, _SIGNED).where(
+        FundEntry.community_id == community_id
+    )
     if excluding is not None:
         stmt = stmt.where(FundEntry.id != excluding)
-    return int(s.scalar(stmt) or 0)
+    return [((on, entry_id), int(signed)) for on, entry_id, signed in s.execute(stmt)]
+
+
+@dataclass(frozen=True)
+class _Shortfall:
+    """The first place where a change leaves the running balance below zero."""
+
+    on: date
+    before_cents: int  # the running balance there without the change
+    after_cents: int  # with it: below zero, and lower than before
+    latest: bool  # no entry comes after it: the balance is the current balance
+
+
+def _shortfall(
+    before: list[tuple[_Place, int]], after: list[tuple[_Place, int]]
+) -> _Shortfall | None:
+    """Where the ledger ``after`` a change first runs below zero and below the ledger
+    ``before`` it at the same place (each day counts, not only the final balance)."""
+    was = dict(before)
+    becomes = dict(after)
+    last = max(becomes) if becomes else None
+    run_before = run_after = 0
+    for place in sorted(was.keys() | becomes.keys()):
+        run_before += was.get(place, 0)
+        run_after += becomes.get(place, 0)
+        if run_after < 0 and run_after < run_before:
+            latest = last is None or place >= last
+            return _Shortfall(place[0], run_before, run_after, latest)
+    return None
 
 
 def balance(db: Database, community_id: int) -> int:
@@ -186,11 +258,13 @@ def ledger(db: Database, community_id: int, year: int | None = None) -> list[Led
             running += signed
             if year is not None and entry.entry_date.year != year:
                 continue
+            spent_beyond = entry.direction == FundDirection.EXPENSE and running < 0
             rows.append(
                 from_fields(
                     LedgerRow,
                     entry,
                     balance_cents=running,
+                    over_balance=entry.over_balance or spent_beyond,
                     activity_title=activity_title,
                     item_title=item_title,
                     fee_org_name=fee_org_name,
@@ -298,13 +372,14 @@ def _load(s: Session, entry_id: int, acc: access.Access, *, change: bool = False
 def _validate(
     s: Session, data: FundInput, acc: access.Access, stored: FundEntry | None = None
 ) -> None:
-    """Every refused field at once. The branch whose dues came in is one of the account's
-    own (the choices offered); another reads as not chosen, unless ``stored`` has it."""
+    """Every refused field at once. A community the account does not see reads as one
+    that does not exist. The branch whose dues came in is one of the account's own (the
+    choices offered); another reads as not chosen, unless ``stored`` has it."""
     errors = FieldErrors()
     err = errors.add
 
-    if s.get(Community, data.community_id) is None:
-        err("community", "请选择党建共同体", "Choose the community")
+    if s.get(Community, data.community_id) is None or not acc.sees_community(s, data.community_id):
+        err("community", "所选党建共同体已不存在", "The chosen community no longer exists")
     if data.amount_cents <= 0:
         err("amount", "金额必须大于零", "The amount must be greater than zero")
     elif data.amount_cents > MAX_CENTS:
@@ -379,16 +454,21 @@ def _apply(entry: FundEntry, data: FundInput, over: bool) -> None:
 
 
 def _over_balance(
-    s: Session, data: FundInput, excluding: int | None, *, confirm_over_balance: bool
+    s: Session, data: FundInput, entry_id: int | None, *, confirm_over_balance: bool
 ) -> bool:
-    """True when the expense goes beyond the balance (and the caller confirmed it)."""
+    """True when the expense goes beyond the balance of its day or of a later day (and the
+    caller confirmed it). ``entry_id``: the entry it replaces (None: a new one)."""
     if data.direction != FundDirection.EXPENSE:
         return False
-    available = _balance(s, data.community_id, excluding=excluding)
-    if data.amount_cents <= available:
+    others = _timeline(s, data.community_id, excluding=entry_id)
+    place = (data.entry_date, entry_id if entry_id is not None else _NEW)
+    short = _shortfall(others, [*others, (place, -data.amount_cents)])
+    if short is None:
         return False
     if not confirm_over_balance:
-        raise OverBalanceError(available, data.amount_cents)
+        raise OverBalanceError(
+            short.before_cents, data.amount_cents, on=None if short.latest else short.on
+        )
     return True
 
 
@@ -399,16 +479,21 @@ def _check_income_spent(
     *,
     confirm_over_balance: bool,
 ) -> None:
-    """An income lowered, turned into an expense or deleted (``data`` None) that leaves the
-    community's balance below zero, and lower than it was, needs confirmation."""
+    """An income lowered, dated later, turned into an expense or deleted (``data`` None)
+    that leaves the community's balance of some day below zero, and lower than it was,
+    needs confirmation."""
     if entry.direction != FundDirection.INCOME:
         return
     if data is not None and data.direction == FundDirection.EXPENSE:
         return  # an expense now: :func:`_over_balance` asks
-    now = _balance(s, entry.community_id)
-    after = now - entry.amount_cents + (data.amount_cents if data is not None else 0)
-    if after < 0 and after < now and not confirm_over_balance:
-        raise IncomeSpentError(after, deleting=data is None)
+    others = _timeline(s, entry.community_id, excluding=entry.id)
+    before = [*others, ((entry.entry_date, entry.id), entry.amount_cents)]
+    after = others if data is None else [*others, ((data.entry_date, entry.id), data.amount_cents)]
+    short = _shortfall(before, after)
+    if short is not None and not confirm_over_balance:
+        raise IncomeSpentError(
+            short.after_cents, deleting=data is None, on=None if short.latest else short.on
+        )
 
 
 def _summary(entry: FundEntry, verb_zh: str, verb_en: str) -> str:

@@ -3327,7 +3327,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source> (over balance)</source>
-        <translation>（超出余额）</translation>
+        <translation>（超支）</translation>
     </message>
     <message>
         <source>Choose a community to see its ledger.</source>

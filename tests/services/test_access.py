@@ -60,7 +60,8 @@ def test_a_village_takes_part_in_its_communities_but_does_not_edit_them(
     acc = access.of(db)
     with db.read() as s:
         acc.check_community_writable(s, world.cross_community)  # its lists, funds…
-        with pytest.raises(PermissionDeniedError, match="只能查看"):
+        # one it does not see reads as missing, not as one it may look at (只能查看)
+        with pytest.raises(NotFoundError, match="找不到该党建共同体"):
             acc.check_community_writable(s, world.yi_community)
     with pytest.raises(PermissionDeniedError):
         acc.check_community_record_writable(world.yi_town)

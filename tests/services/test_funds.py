@@ -92,6 +92,96 @@ def test_an_income_already_spent_is_lowered_or_deleted_only_when_confirmed(
     assert funds.balance(db, setup.community_id) == -70_000
 
 
+def test_an_expense_dated_back_is_held_to_the_balance_of_its_day(
+    db: Database, setup: Setup
+) -> None:
+    """The ledger runs by date: an expense dated before the income it would be paid from
+    left a negative running balance unmarked (only the final balance was asked)."""
+    funds.add_entry(db, income(setup, 100_000, FundSource.HIGHER_LEVEL, date(2025, 3, 1)))
+    early = expense(setup, 30_000, "慰问困难党员", date(2025, 2, 1))
+    with pytest.raises(funds.OverBalanceError) as info:
+        funds.add_entry(db, early)
+    assert info.value.message == (
+        "本次支出 300.00 元记账后，2025-02-01 的结余将为 -300.00 元。"
+        "确认仍要记账吗？该笔将标记为「超支」。"
+    )
+    assert (info.value.balance_cents, info.value.on) == (0, date(2025, 2, 1))
+    assert len(funds.ledger(db, setup.community_id)) == 1  # nothing stored
+    spent = funds.add_entry(db, early, confirm_over_balance=True)
+    first = funds.ledger(db, setup.community_id)[0]
+    assert (first.id, first.balance_cents, first.over_balance) == (spent, -30_000, True)
+    # Enough on its own day, but a later day's expense would be left without the money:
+    funds.add_entry(db, expense(setup, 60_000, "培训", date(2025, 5, 1)))  # 100.00 left
+    funds.add_entry(db, income(setup, 50_000, FundSource.RAISED, date(2025, 7, 1)))
+    with pytest.raises(funds.OverBalanceError, match=r"2025-05-01 的结余将为 -100\.00 元"):
+        funds.add_entry(db, expense(setup, 20_000, "宣传", date(2025, 4, 1)))
+    # Moving an expense earlier is asked the same way.
+    late = funds.add_entry(db, expense(setup, 10_000, "宣传", date(2025, 6, 1)))
+    with pytest.raises(funds.OverBalanceError, match=r"2025-01-15 的结余将为 -100\.00 元"):
+        funds.update_entry(db, late, expense(setup, 10_000, "宣传", date(2025, 1, 15)))
+
+
+def test_an_income_dated_later_or_deleted_is_asked_for_the_day_it_leaves_short(
+    db: Database, setup: Setup
+) -> None:
+    """The final balance stays above zero, but the money of an earlier day's expense would
+    be gone: asked, naming the day."""
+    came = funds.add_entry(db, income(setup, 100_000, FundSource.HIGHER_LEVEL, date(2025, 1, 5)))
+    funds.add_entry(db, expense(setup, 80_000, "慰问困难党员", date(2025, 2, 1)))
+    funds.add_entry(db, income(setup, 200_000, FundSource.RAISED, date(2025, 6, 1)))
+    stored = funds.get_entry(db, came)
+    moved = replace(stored, entry_date=date(2025, 3, 1))
+    with pytest.raises(funds.IncomeSpentError) as info:
+        funds.update_entry(db, came, moved)
+    assert info.value.message == (
+        "该笔收入已有支出，修改后 2025-02-01 的结余将为 -800.00 元。确认仍要保存吗？"
+    )
+    assert (info.value.balance_cents, info.value.on) == (-80_000, date(2025, 2, 1))
+    with pytest.raises(funds.IncomeSpentError, match=r"删除后 2025-02-01 的结余将为 -800\.00 元"):
+        funds.delete_entry(db, came)
+    with pytest.raises(funds.IncomeSpentError, match=r"2025-02-01 的结余将为 -300\.00 元"):
+        funds.update_entry(db, came, replace(stored, amount_cents=50_000))
+    assert funds.balance(db, setup.community_id) == 220_000  # nothing changed
+    funds.update_entry(db, came, replace(stored, entry_date=date(2025, 1, 31)))  # still before
+    funds.update_entry(db, came, replace(moved, version=None), confirm_over_balance=True)
+    rows = funds.ledger(db, setup.community_id)
+    assert [(r.balance_cents, r.over_balance) for r in rows] == [
+        (-80_000, True),  # marked, though confirmed on the income
+        (20_000, False),
+        (220_000, False),
+    ]
+
+
+def test_rows_stored_below_zero_are_marked(db: Database, setup: Setup) -> None:
+    """A database may already hold an expense dated before its income (stored before the
+    balance was kept by day, or received from another office): it still reads, marked."""
+    with db.write() as s:
+        for on, direction, cents in (
+            (date(2024, 12, 1), OUT, 5_000),
+            (date(2025, 1, 1), IN, 10_000),
+            (date(2025, 1, 2), OUT, 2_000),
+        ):
+            s.add(
+                FundEntry(
+                    community_id=setup.community_id,
+                    entry_date=on,
+                    direction=direction,
+                    source=FundSource.RAISED if direction == IN else None,
+                    purpose=None if direction == IN else "旧账",
+                    amount_cents=cents,
+                    over_balance=False,
+                )
+            )
+    rows = funds.ledger(db, setup.community_id)
+    assert [(r.balance_cents, r.over_balance) for r in rows] == [
+        (-5_000, True),
+        (5_000, False),
+        (3_000, False),
+    ]
+    earlier = funds.ledger(db, setup.community_id, 2024)  # a year alone: marked the same
+    assert [(r.balance_cents, r.over_balance) for r in earlier] == [(-5_000, True)]
+
+
 def test_validation_names_the_fields(db: Database, setup: Setup) -> None:
     other = setup_community(db, "别的共同体", prefix="别")
     foreign_activity = make_activity(db, other.community_id)

@@ -95,6 +95,36 @@ def test_a_member_organization_works_on_its_communitys_lists(
         editing.add_item(db, records["jia_list"], editing.ItemInput("越权"))
 
 
+def test_a_community_not_seen_reads_as_gone_when_writing_into_it(
+    db: Database, world: TwoTowns, records: dict[str, int]
+) -> None:
+    """A village account making a list or a fund entry in a community it does not see was
+    told it may only look at it (只能查看): it reads as gone, the same sentence as a
+    community that does not exist, and nothing of it is named."""
+    db.user = village_actor(db, world.jia_one)  # sees 甲镇共建 only
+
+    def new_list(community_id: int) -> editing.ListInput:
+        return editing.ListInput(community_id, ListKind.PROJECT, "越权清单", 2024)
+
+    refusals: list[str] = []
+    for community_id in (world.yi_community, world.cross_community, 987_654):
+        with pytest.raises(ValidationError) as refused:
+            editing.create_list(db, new_list(community_id))
+        assert refused.value.fields() == ["community"]
+        refusals.append(refused.value.message)
+        with pytest.raises(ValidationError) as refused:
+            funds.add_entry(db, income(community_id))
+        assert refused.value.fields() == ["community"]
+        refusals.append(refused.value.message)
+    assert set(refusals) == {"所选党建共同体已不存在"}
+    db.user = district_actor(db)
+    titles = {r.title for r in queries.list_service_lists(db)}
+    assert "越权清单" not in titles
+    assert len(funds.ledger(db, world.yi_community)) == 1
+    db.user = village_actor(db, world.jia_one)
+    editing.create_list(db, new_list(world.jia_community))  # its own: made
+
+
 def test_a_viewer_prints_but_does_not_change(
     db: Database, world: TwoTowns, records: dict[str, int]
 ) -> None:
@@ -124,7 +154,7 @@ def test_the_ledger_by_scope(db: Database, world: TwoTowns, records: dict[str, i
     db.user = village_actor(db, world.jia_one)  # 甲一村 does not belong to 跨镇共建
     with pytest.raises(NotFoundError):
         funds.balance(db, world.cross_community)
-    with pytest.raises(PermissionDeniedError):
+    with pytest.raises(ValidationError, match="所选党建共同体已不存在"):
         funds.add_entry(db, income(world.cross_community))
 
 

@@ -13,7 +13,14 @@ from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Claim, FundEntry, ServiceList
-from pbc_desktop.domain.enums import ClaimMode, FundDirection, ItemStatus, ListKind, Satisfaction
+from pbc_desktop.domain.enums import (
+    ClaimMode,
+    FundDirection,
+    FundSource,
+    ItemStatus,
+    ListKind,
+    Satisfaction,
+)
 from pbc_desktop.services import funds
 from pbc_desktop.services.lists import claims, editing, queries, supervision
 from pbc_desktop.ui.common import prompts
@@ -273,6 +280,42 @@ def test_income_and_confirmed_over_balance_expense(
     assert panel.table.item(1, 3).foreground().color().name() == "#c0392b"
     assert "-499.50" in panel.balance_label.text()
     assert "1,000.50" in panel.summary_view.toPlainText()
+
+
+def test_an_expense_stored_below_zero_shows_marked(
+    chinese: object, tab: ListsTab, db: Database, setup: Setup
+) -> None:
+    """An expense dated before the income (a database from before the balance was kept by
+    day) was shown with a negative balance but no 超支 mark."""
+    with db.write() as s:
+        s.add_all(
+            [
+                FundEntry(
+                    community_id=setup.community_id,
+                    entry_date=date(2025, 1, 1),
+                    direction=FundDirection.EXPENSE,
+                    purpose="旧账",
+                    amount_cents=5_000,
+                    over_balance=False,
+                ),
+                FundEntry(
+                    community_id=setup.community_id,
+                    entry_date=date(2025, 2, 1),
+                    direction=FundDirection.INCOME,
+                    source=FundSource.RAISED,
+                    amount_cents=10_000,
+                    over_balance=False,
+                ),
+            ]
+        )
+    choose_community(tab, setup.community_id)
+    tab.pages.setCurrentIndex(1)
+    table = tab.funds_panel.table
+    assert table.rowCount() == 2
+    assert table.item(0, 2).text() == "旧账（超支）"  # as the confirmation says it will be
+    assert table.item(0, 4).text() == "-50.00"
+    assert table.item(0, 3).foreground().color().name() == "#c0392b"
+    assert (table.item(1, 2).text(), table.item(1, 4).text()) == ("各方筹集", "50.00")
 
 
 def test_exports_from_the_tab(

@@ -56,10 +56,15 @@ class ItemInput:
     version: int | None = None  # the version the editor read; None: not checked
 
 
-def _validate_list(s: Session, data: ListInput) -> None:
+def _validate_list(s: Session, data: ListInput, acc: access.Access | None) -> None:
+    """Every refused field at once. A community the account does not see reads as one
+    that does not exist (the choices offered are the communities it sees); ``acc`` None:
+    the community is the stored list's, seen already."""
     err = FieldErrors()
-    if s.get(Community, data.community_id) is None:
-        err.add("community", "请选择党建共同体", "Choose the community")
+    if s.get(Community, data.community_id) is None or (
+        acc is not None and not acc.sees_community(s, data.community_id)
+    ):
+        err.add("community", "所选党建共同体已不存在", "The chosen community no longer exists")
     title = (data.title or "").strip()
     if not title:
         err.add("title", "请填写清单名称", "Enter the list's title")
@@ -76,7 +81,7 @@ def create_list(db: Database, data: ListInput) -> int:
     with db.write() as s:
         acc = access.of(db, s)
         acc.require(Permission.WRITE)
-        _validate_list(s, data)
+        _validate_list(s, data, acc)
         acc.check_community_writable(s, data.community_id)
         lst = ServiceList(
             community_id=data.community_id,
@@ -105,7 +110,7 @@ def update_list(db: Database, list_id: int, data: ListInput) -> None:
                     "The list has items; its kind cannot change",
                 ),
             )
-        _validate_list(s, data)
+        _validate_list(s, data, None)  # its community: seen by changing_list
         before = audit.snapshot(lst)
         lst.kind = data.kind
         lst.title = data.title.strip()
