@@ -23,6 +23,10 @@ Every feature service asks :func:`of` once per call and applies the clauses to i
 queries; the checks raise the one sentence for each refusal. The window asks the same
 checks beforehand through :func:`refusal` (each feature's ``change_refusal``), so that it
 offers only what would not be refused and says why in that sentence.
+
+What an account sees is also named here, once for every title, heading and printed paper
+(:func:`area_name`): its town or organization, else this database's own area, a town's or
+a village's office's (:func:`own_area`, its office row :func:`own_office_row`), else 全区.
 """
 
 from __future__ import annotations
