@@ -120,3 +120,21 @@ def town_venues(db: Database, world: TwoTowns) -> tuple[int, int]:
         ),
     )
     return own, opened
+
+
+#: The own office of a town's database in :func:`set_up_own_office`, and of a village's.
+TOWN_OFFICE = "成田镇党委"
+VILLAGE_OFFICE = "上底村党委"
+
+
+def set_up_own_office(db: Database, level: OrgLevel | None, town: str = "成田镇") -> None:
+    """This database's own office: the district's, a town's (of ``town``, named
+    :data:`TOWN_OFFICE`) or a village's (:data:`VILLAGE_OFFICE`); None leaves it not set up,
+    as a database of a single office."""
+    from pbc_desktop.services.exchange import offices
+
+    if level is None:
+        return
+    name = {OrgLevel.TOWN: TOWN_OFFICE, OrgLevel.VILLAGE: VILLAGE_OFFICE}.get(level, "区委组织部")
+    town_of = town if level is not OrgLevel.DISTRICT else None
+    offices.create_local_office(db, offices.OfficeSetup(name, level, town=town_of))

@@ -144,10 +144,13 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from pbc_desktop.services import access
     from pbc_desktop.services.accounts import users
 
     db = open_db(args, write=False)
     try:
+        # an account of no organization or town: the district, or this database's own area
+        whole = access.own_area(db) or t("全区", "whole district")
         rows = []
         for u in users.list_users(db):
             state = (
@@ -163,7 +166,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                     u.name,
                     u.unit,
                     t(u.role.zh, u.role.value),
-                    u.organization_name or u.town or t("全区", "whole district"),
+                    u.organization_name or u.town or whole,
                     state,
                 )
             )

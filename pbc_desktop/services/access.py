@@ -23,6 +23,10 @@ Every feature service asks :func:`of` once per call and applies the clauses to i
 queries; the checks raise the one sentence for each refusal. The window asks the same
 checks beforehand through :func:`refusal` (each feature's ``change_refusal``), so that it
 offers only what would not be refused and says why in that sentence.
+
+What an account sees is also named here, once for every title, heading and printed paper
+(:func:`area_name`): its town or organization, else this database's own area, a town's or
+a village's office's (:func:`own_area`, its office row :func:`own_office_row`), else 全区.
 """
 
 from __future__ import annotations
@@ -35,9 +39,9 @@ from sqlalchemy import ColumnElement, Select, false, or_, select, true
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Community, CommunityMember, Organization
+from pbc_desktop.db.models import Community, CommunityMember, Office, Organization
 from pbc_desktop.domain.accounts import Actor, Permission
-from pbc_desktop.domain.enums import UserRole
+from pbc_desktop.domain.enums import OrgLevel, UserRole
 from pbc_desktop.errors import NotFoundError, PermissionDeniedError, UserError
 from pbc_desktop.lang import t
 from pbc_desktop.services.permissions import denied
@@ -292,12 +296,38 @@ def community_work_refusal(db: Database, community_id: int) -> str | None:
 
 
 def area_name(db: Database) -> str | None:
-    """The part of the district the acting account sees, as headings and printed paper
-    name it: its town, or its organization; None for the whole district (全区)."""
+    """The part of the district the acting account and this database cover, as titles,
+    headings and printed paper name it (the one way they all ask): the account's town or
+    organization; else this database's own area when its office is a town's or a village's
+    (:func:`own_area`); None for the whole district (全区), on the district's database or
+    one whose office is not set up."""
     user = db.user
     if user.town is not None:
         return user.town
-    if user.organization_id is None:
-        return None
     with db.read() as s:
+        if user.organization_id is None:
+            return _office_area(s)
         return s.scalar(select(Organization.name).where(Organization.id == user.organization_id))
+
+
+def own_area(db: Database) -> str | None:
+    """This database's own area when its office is a town's (the town) or a village's (the
+    office's name): what its administrators (the role 区委组织部管理员, every permission
+    kept) see as a whole, named so in the window and on paper rather than 全区; None for a
+    district's office or none set up."""
+    with db.read() as s:
+        return _office_area(s)
+
+
+def _office_area(s: Session) -> str | None:
+    office = own_office_row(s)
+    if office is None or office.level is OrgLevel.DISTRICT:
+        return None
+    if office.level is OrgLevel.TOWN and office.town:
+        return office.town
+    return office.name
+
+
+def own_office_row(s: Session) -> Office | None:
+    """This database's own office (the one set up here), if any."""
+    return s.scalars(select(Office).where(Office.local.is_(True))).first()

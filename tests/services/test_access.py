@@ -8,11 +8,14 @@ from sqlalchemy import select
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Community
 from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.enums import OrgLevel
 from pbc_desktop.errors import NotFoundError, PermissionDeniedError
 from pbc_desktop.services import access
 from tests.scope_factories import (
+    VILLAGE_OFFICE,
     TwoTowns,
     district_actor,
+    set_up_own_office,
     town_actor,
     two_towns,
     viewer_actor,
@@ -97,3 +100,36 @@ def test_a_viewer_sees_its_scope_and_changes_nothing(db: Database, world: TwoTow
         acc.check_org_writable(world.yi_one)
     db.user = viewer_actor(db)
     assert access.of(db).whole
+
+
+@pytest.mark.parametrize(
+    ("office", "area"),
+    [
+        (None, None),
+        (OrgLevel.DISTRICT, None),
+        (OrgLevel.TOWN, "甲镇"),
+        (OrgLevel.VILLAGE, VILLAGE_OFFICE),
+    ],
+)
+def test_an_administrator_s_area_is_its_database_s(
+    db: Database, world: TwoTowns, office: OrgLevel | None, area: str | None
+) -> None:
+    """What titles name with no town chosen: the whole district (None, printed 全区) on the
+    district's database or one without its office; a town's database's town (not its
+    office's name), a village's database's office."""
+    set_up_own_office(db, office, town="甲镇")
+    db.user = district_actor(db)
+    assert access.area_name(db) == area
+    assert access.own_area(db) == area
+
+
+def test_an_account_of_a_town_or_an_organization_is_named_by_its_own_on_any_database(
+    db: Database, world: TwoTowns
+) -> None:
+    set_up_own_office(db, OrgLevel.TOWN, town="甲镇")
+    db.user = town_actor(db, "乙镇")
+    assert access.area_name(db) == "乙镇"
+    db.user = village_actor(db, world.jia_two)
+    assert access.area_name(db) == "甲二村党支部"
+    db.user = viewer_actor(db)  # a viewer of the whole: the database's
+    assert access.area_name(db) == "甲镇"

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Office, Organization
+from pbc_desktop.db.models import Organization
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import OrgLevel
 from pbc_desktop.lang import t
@@ -26,7 +26,7 @@ def answers_for_the_office(db: Database, s: Session) -> bool:
     acc = access.of(db, s)
     if acc.whole:
         return True
-    office = own_office_row(s)
+    office = access.own_office_row(s)
     if office is None:
         return False
     if office.level is OrgLevel.TOWN:
@@ -63,20 +63,3 @@ def receive_refusal(db: Database) -> str | None:
             "office receives it; the signed-in account may not.",
         ),
     )
-
-
-def own_area(db: Database) -> str | None:
-    """The name of this database's own office when it is a town's or a village's: what its
-    administrators (the role 区委组织部管理员, every permission kept) see as a whole, named
-    so in the window rather than 全区; None for a district's office or none set up. (Here,
-    not beside the office's card: the window asks it at start, without the package code.)"""
-    with db.read() as s:
-        office = own_office_row(s)
-        if office is None or office.level is OrgLevel.DISTRICT:
-            return None
-        return office.name
-
-
-def own_office_row(s: Session) -> Office | None:
-    """This database's own office (the one set up here), if any."""
-    return s.scalars(select(Office).where(Office.local.is_(True))).first()

@@ -57,9 +57,10 @@ from pbc_desktop.files import atomic_output, is_special
 from pbc_desktop.lang import t
 from pbc_desktop.paths import data_dir
 from pbc_desktop.services import audit, versions
+from pbc_desktop.services.access import own_office_row
 from pbc_desktop.services.exchange import keys
 from pbc_desktop.services.exchange.keys import OfficeKeys
-from pbc_desktop.services.exchange.office_scope import own_office_row, whole_office_refusal
+from pbc_desktop.services.exchange.office_scope import whole_office_refusal
 from pbc_desktop.services.exchange.transfer import LocalOffice
 from pbc_desktop.services.permissions import require
 from pbc_desktop.services.scope import from_fields

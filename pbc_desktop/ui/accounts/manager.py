@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from pbc_desktop.domain.enums import AccountStatus
+from pbc_desktop.services import access
 from pbc_desktop.services.accounts import users
 from pbc_desktop.services.accounts.users import UserView
 from pbc_desktop.services.paging import PageRequest
@@ -51,6 +52,9 @@ class AccountsDialog(DialogHost, MenuWindow):
         self.setWindowTitle(self.tr("Accounts"))
         self._users: list[UserView] = users.list_users(ctx.db)
         self._now = datetime.now(UTC)
+        # an account tied to no organization or town sees what this database holds: the
+        # whole district, or a town's or village's database's own area
+        self._whole = access.own_area(ctx.db) or self.tr("Whole district")
         self.table = make_record_table(self, "accountsTable")
         self.model: PagedTableModel[UserView] = PagedTableModel(
             self.columns(), self._fetch, lambda: len(self._users), parent=self
@@ -94,7 +98,7 @@ class AccountsDialog(DialogHost, MenuWindow):
     def _scope(self, user: UserView) -> str:
         if user.organization_name or user.town:
             return user.organization_name or user.town or ""
-        return self.tr("Whole district")
+        return self._whole
 
     def columns(self) -> Sequence[Column[UserView]]:
         def last_sign_in(user: UserView) -> str:

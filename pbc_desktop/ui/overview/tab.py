@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 from pbc_desktop.domain.enums import ActivityStatus, ItemStatus, ListKind
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import access, first_steps, scope, stats
-from pbc_desktop.services.exchange import office_scope
 from pbc_desktop.ui.common.combos import fill, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.labels import label
@@ -450,8 +449,8 @@ class OverviewTab(QWidget):
         fill(self.year_combo, ((str(y), y) for y in stats.available_years(db)))
         # first the current year, never a later one that only has planned meetings
         select_data(self.year_combo, year if year is not None else date.today().year, otherwise=0)
-        # a town: its name; on a town's or village's own database, its office's
-        everything = access.area_name(db) or office_scope.own_area(db) or self.tr("Whole district")
+        # the account's town or organization; on a town's or village's database, its area
+        everything = access.area_name(db) or self.tr("Whole district")
         fill(self.town_combo, ((t, t) for t in scope.towns(db)), everything)
         select_data(self.town_combo, town, otherwise=0)
         for combo in (self.year_combo, self.town_combo):

@@ -30,8 +30,7 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.heap import resettle_heap
 from pbc_desktop.lang import t
 from pbc_desktop.paths import settings_file
-from pbc_desktop.services import first_steps
-from pbc_desktop.services.exchange import office_scope
+from pbc_desktop.services import access, first_steps
 from pbc_desktop.ui.accounts.idle_lock import SETTING as IDLE_SETTING
 from pbc_desktop.ui.accounts.idle_lock import (
     IdleLock,
@@ -359,7 +358,7 @@ class MainWindow(QMainWindow):
         """The status bar and the title name who is signed in (姓名(单位), role)."""
         user = self.ctx.db.user
         role = label(user.role)
-        if user.role is UserRole.DISTRICT and office_scope.own_area(self.ctx.db) is not None:
+        if user.role is UserRole.DISTRICT and access.own_area(self.ctx.db) is not None:
             role = t("管理员", "Administrator")  # of a town's or village's database, not 区委
         self._user_label.setText(
             self.tr("Signed in: %1 · %2").replace("%1", user.label).replace("%2", role)
