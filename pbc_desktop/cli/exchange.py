@@ -26,6 +26,7 @@ from pbc_desktop.domain.enums import OrgLevel
 from pbc_desktop.domain.exchange import (
     RECEIVED_COUNTS,
     field_label,
+    held_status_text,
     label_order,
     received_headings,
     record_label,
@@ -467,6 +468,9 @@ def _print_result(result: MergeResult) -> None:
     for change in result.changes:
         if change.change is Change.CONFLICT:
             fields = "、".join(field_label(change.entity, f) for f in change.fields)
+            if change.held_status is not None:  # the claims here hold it, whichever version
+                held = held_status_text(change.held_status, stays=change.status_stays)
+                fields = f"{fields}{t('；', '; ')}{held}" if fields else held
             print(
                 t(
                     f"冲突：{record_label(change.entity)} {change.label}（{fields}）",

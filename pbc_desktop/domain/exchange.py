@@ -4,8 +4,9 @@ conflict list, the log, the 数据移交单), in the order an office reads them.
 from __future__ import annotations
 
 from pbc_desktop.domain.audit_entries import record_type_names
+from pbc_desktop.domain.enums import ItemStatus
 from pbc_desktop.domain.member_rules import FIELD_BY_KEY
-from pbc_desktop.lang import t
+from pbc_desktop.lang import language, t
 
 #: Record types in the order an office reads them (registry first, then communities,
 #: members, activities, lists and assessment).
@@ -331,6 +332,21 @@ def record_label(entity: str) -> str:
 def label_order(entity: str) -> int:
     """Where ``entity`` stands when records are listed for people (unknown ones last)."""
     return READING_ORDER.index(entity) if entity in READING_ORDER else len(READING_ORDER)
+
+
+def held_status_text(status: ItemStatus, *, stays: bool) -> str:
+    """The status a list item's claims or follow-ups here give it instead of a package's
+    (``stays``: the status it had here already), as ``pbc exchange import`` says it."""
+    label = status.label(language())
+    if stays:
+        return t(
+            f"状态仍为“{label}”，因本机已有认领或督办记录",
+            f"status stays “{label}” because of claims or follow-ups on this computer",
+        )
+    return t(
+        f"状态改为“{label}”，因本机已有认领或督办记录",
+        f"status becomes “{label}” because of claims or follow-ups on this computer",
+    )
 
 
 def field_label(entity: str, field: str) -> str:

@@ -2008,6 +2008,10 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <source>The other office holds this name as another record: agree with it which one stays, then change the other.</source>
         <translation>对方单位以另一条记录登记了同一名称：请与对方核对保留哪一条，再修改另一条。</translation>
     </message>
+    <message>
+        <source>Whichever version is taken, the status stays “{status}” because of claims or follow-ups on this computer.</source>
+        <translation>无论采用哪个版本，状态都仍为“{status}”，因本机已有认领或督办记录。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectDialog</name>
@@ -6087,6 +6091,18 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     <message>
         <source>unchanged</source>
         <translation>未变</translation>
+    </message>
+    <message>
+        <source>{fields}; {status}</source>
+        <translation>{fields}；{status}</translation>
+    </message>
+    <message>
+        <source>Status stays “{status}” because of claims or follow-ups on this computer</source>
+        <translation>状态仍为“{status}”，因本机已有认领或督办记录</translation>
+    </message>
+    <message>
+        <source>Status becomes “{status}” because of claims or follow-ups on this computer</source>
+        <translation>状态改为“{status}”，因本机已有认领或督办记录</translation>
     </message>
 </context>
 <context>

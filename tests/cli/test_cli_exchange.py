@@ -506,3 +506,31 @@ def test_an_import_killed_before_its_sheet_saves_the_sheet_when_run_again(
     assert "上底村党委" in text and "和平镇党委" in text
     code, out, _ = run(capsys, "exchange", "log", "--db", str(town))
     assert len(out.splitlines()) == 3  # received once
+
+
+def test_a_conflict_names_the_status_the_claims_here_keep(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A claimed item's 待认领 in a package is not listed among the conflict's fields (it
+    is not what the item takes): the status it keeps is said instead."""
+    from pbc_desktop.cli.exchange import _print_result
+    from pbc_desktop.domain.enums import ItemStatus
+    from pbc_desktop.services.exchange.merge import Change, MergeResult, RowChange
+
+    result = MergeResult()
+    result.note("list_item", Change.CONFLICT)
+    result.changes.append(
+        RowChange(
+            "list_item",
+            "u-1",
+            Change.CONFLICT,
+            "老旧小区路灯改造",
+            ("title",),
+            kept="theirs",
+            held_status=ItemStatus.CLAIMED,
+            status_stays=True,
+        )
+    )
+    _print_result(result)
+    out = capsys.readouterr().out
+    assert "老旧小区路灯改造（标题；状态仍为“已认领”，因本机已有认领或督办记录）" in out

@@ -26,6 +26,8 @@ from tests.pdf_helpers import page_texts
 from tests.qt_helpers import Boxes, stub_boxes
 from tests.services.exchange.helpers import office_db
 from tests.services.exchange.package_helpers import registry
+from tests.services.exchange.test_item_claims import RENAMED
+from tests.services.exchange.test_preview_claims import claimed_then_renamed
 from tests.services.exchange.test_transfer import TOWN, VILLAGE, _me, _village_data
 
 
@@ -150,3 +152,25 @@ def test_an_empty_log_says_how_a_package_gets_into_it(
     assert dialog.table.rowCount() == 0
     assert not dialog.sheet_button.isEnabled()
     assert "Send a package" in dialog.empty_label.text()
+
+
+def test_the_preview_and_the_conflict_list_say_the_status_the_claims_here_keep(
+    qtbot: QtBot, tmp_path: Path, boxes: Boxes, chinese: object
+) -> None:
+    """The village claimed the town's item while the town renamed it: the town's version
+    (its 待认领) is applied, yet the item stays 已认领; the preview lists the title alone
+    and says so, and so does the conflict the version leaves."""
+    ex, path = claimed_then_renamed(VILLAGE, tmp_path)
+    preview = PreviewDialog(ex.preview(path, TOWN, VILLAGE))
+    qtbot.addWidget(preview)
+    row = _column(preview.changes, 1).index(RENAMED)
+    assert cell_text(preview.changes, row, 2) == "冲突"
+    kept = "状态仍为“已认领”，因本机已有认领或督办记录"
+    assert cell_text(preview.changes, row, 3) == f"标题；{kept}"
+    ex.receive(path, TOWN, VILLAGE)
+    dialog = ConflictsDialog(AppContext(ex.db[VILLAGE]))
+    qtbot.addWidget(dialog)
+    assert _column(dialog.fields, 0) == ["标题"]
+    assert "无论采用哪个版本，状态都仍为“已认领”，因本机已有认领或督办记录。" in dialog.note.text()
+    assert boxes.shown == []
+    ex.dispose()

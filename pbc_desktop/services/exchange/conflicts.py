@@ -19,9 +19,9 @@ from sqlalchemy.orm import Session
 
 from pbc_desktop.db.base import name_key_values, utcnow, version_bump
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Organization, PartyMember, SyncConflict
+from pbc_desktop.db.models import ListItem, Organization, PartyMember, SyncConflict
 from pbc_desktop.domain.accounts import Permission
-from pbc_desktop.domain.enums import AuditAction
+from pbc_desktop.domain.enums import AuditAction, ItemStatus
 from pbc_desktop.domain.exchange import record_label
 from pbc_desktop.errors import ConflictError, NotFoundError, PermissionDeniedError
 from pbc_desktop.lang import t
@@ -29,7 +29,7 @@ from pbc_desktop.services import audit
 from pbc_desktop.services.exchange import records
 from pbc_desktop.services.exchange.office_scope import answers_for_the_office
 from pbc_desktop.services.exchange.records import UuidIndex
-from pbc_desktop.services.lists.common import keep_status_with_claims
+from pbc_desktop.services.lists.common import item_claims, keep_status_with_claims
 from pbc_desktop.services.permissions import require
 from pbc_desktop.services.scope import from_fields
 
@@ -77,6 +77,9 @@ class ConflictView:
     deletion: bool
     same_key: bool
     fields: tuple[FieldVersions, ...]
+    #: a list item whose claims or follow-ups here hold its status whichever version is
+    #: taken (``status_with_claims``): that status; "status" is then not among ``fields``
+    held_status: ItemStatus | None = None
 
     @property
     def decidable(self) -> bool:
@@ -116,6 +119,7 @@ def _view(s: Session, c: SyncConflict, index: UuidIndex, *, personal: bool) -> C
     other: dict[str, Any] = json.loads(c.other)
     current = _current(s, c, index)
     ours, theirs = (other, current) if c.kept == "theirs" else (current, other)
+    held = _held_status(s, c, names, ours, theirs)
     fields = tuple(
         FieldVersions(
             name,
@@ -123,7 +127,7 @@ def _view(s: Session, c: SyncConflict, index: UuidIndex, *, personal: bool) -> C
             _shown(name, theirs.get(name), personal=personal),
         )
         for name in names
-        if name not in {DELETED, SAME_KEY}
+        if name not in {DELETED, SAME_KEY} and not (name == "status" and held is not None)
     )
     return from_fields(
         ConflictView,
@@ -134,7 +138,38 @@ def _view(s: Session, c: SyncConflict, index: UuidIndex, *, personal: bool) -> C
         deletion=DELETED in names,
         same_key=SAME_KEY in names,
         fields=fields,
+        held_status=held,
     )
+
+
+def _held_status(
+    s: Session,
+    c: SyncConflict,
+    names: tuple[str, ...],
+    ours: dict[str, Any],
+    theirs: dict[str, Any],
+) -> ItemStatus | None:
+    """The status a list item in conflict over its status keeps whichever version is
+    taken, because of its claims or follow-ups here (merging took a package's 待认领 out
+    of a claimed item's change already, and taking the other version does the same);
+    None when the versions' statuses still differ in effect, or nothing holds it."""
+    if c.entity != "list_item" or "status" not in names:
+        return None
+    row = s.execute(select(ListItem.id, ListItem.status).where(ListItem.uuid == c.record_uuid))
+    found = row.first()
+    if found is None:
+        return None
+    item_id, status = found
+    rule = item_claims(s, [item_id]).get(item_id)
+    if rule is None or not (rule.claimed or rule.followed_up):
+        return None
+    try:
+        versions = {
+            rule.status(ItemStatus.from_label(str(v.get("status", status)))) for v in (ours, theirs)
+        }
+    except ValueError:  # not a status this program knows: shown as it is
+        return None
+    return status if versions == {status} else None
 
 
 def _described(s: Session, values: dict[str, Any]) -> str:

@@ -23,6 +23,9 @@ The rules (the issue's "ownership decides conflicts"):
   it, or it is one of our own records (another office deleted it: we decide), or it is
   still used by a record of ours (each a conflict: nothing is deleted from under a record
   that points at it).
+- A list item never falls behind its claims and follow-ups (``status_with_claims``): a
+  package's status the claims here override is not applied, and is not announced as a
+  change either (:attr:`RowChange.held_status` says the status the item keeps instead).
 
 :func:`merge` does all of this in the caller's transaction; the preview is the same call
 in a transaction that is rolled back (``services/exchange/importing.py``), so what the
@@ -35,7 +38,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from functools import cache
@@ -57,11 +60,12 @@ from sqlalchemy.orm import Session
 
 from pbc_desktop.db.base import name_key_values, utcnow, version_bump
 from pbc_desktop.db.models import SyncBase, SyncConflict, Tombstone
+from pbc_desktop.domain.enums import ItemStatus
 from pbc_desktop.domain.exchange import record_label
 from pbc_desktop.lang import t
 from pbc_desktop.services.exchange import records
 from pbc_desktop.services.exchange.records import TableShape, UuidIndex
-from pbc_desktop.services.lists.common import keep_status_with_claims
+from pbc_desktop.services.lists.common import ItemClaims, item_claims, keep_status_with_claims
 
 CHUNK = 500
 _SYNC_BASE = cast(Table, SyncBase.__table__)
@@ -89,6 +93,12 @@ class RowChange:
     fields: tuple[str, ...] = ()
     #: for a conflict: whose version the record now holds ("mine" or "theirs")
     kept: str = ""
+    #: a list item whose status its claims and follow-ups here decide, not the change
+    #: alone (``status_with_claims``): the status it holds once merged. A package's status
+    #: the claims override is then not among ``fields``: it is not what the item takes.
+    held_status: ItemStatus | None = None
+    #: whether ``held_status`` is the status the item had here already
+    status_stays: bool = False
 
 
 @dataclass
@@ -150,6 +160,7 @@ def merge(
         if not dry:
             for row_uuid, own, updated_at in later:
                 records.link_own(session, shape, ctx.index, row_uuid, own, updated_at=updated_at)
+    _hold_item_statuses(ctx)
     if not dry:
         _keep_item_statuses(ctx)
     _apply_tombstones(session, tombstones, sender, ctx.result)
@@ -174,6 +185,70 @@ def _keep_item_statuses(ctx: _Context) -> None:
         keep_status_with_claims(ctx.session, **named)
 
 
+@dataclass(frozen=True)
+class _ItemSeen:
+    """A list item of ours the package changes or conflicts on, as merged."""
+
+    #: its place in ``MergeResult.changes``
+    index: int
+    item_id: int
+    #: its status here before the merge, and the package's
+    here: ItemStatus
+    theirs: ItemStatus
+    #: whether the package's version was applied
+    applied: bool
+
+
+def _seen_item(
+    ctx: _Context, shape: TableShape, local: RowMapping, values: Mapping[str, Any], *, applied: bool
+) -> None:
+    """Remember a list item just recorded (the last of the changes) for
+    :func:`_hold_item_statuses`."""
+    if shape.name == "list_item":
+        here = local["status"]
+        theirs = values.get("status", here)
+        ctx.items.append(_ItemSeen(len(ctx.result.changes) - 1, local["id"], here, theirs, applied))
+
+
+def _seen_claims(ctx: _Context, shape: TableShape, rows: Iterable[Mapping[str, Any]]) -> None:
+    """The items the claims or follow-ups written (or, dry, to be written) point at."""
+    found = {"claim": ctx.claimed, "supervision": ctx.followed}.get(shape.name)
+    if found is not None:
+        found.update(row["item_id"] for row in rows if row.get("item_id") is not None)
+
+
+def _hold_item_statuses(ctx: _Context) -> None:
+    """Say of each item the package changes or conflicts on what status its claims and
+    follow-ups here leave it (as :func:`_keep_item_statuses` then writes it), dry or not,
+    so that the preview says what receiving does: a package's status the claims override
+    (its 待认领 where a claim is held here) is taken out of the change's fields, and the
+    status the item holds instead is named."""
+    if not ctx.items:
+        return
+    known = item_claims(ctx.session, {seen.item_id for seen in ctx.items})
+    for seen in ctx.items:
+        found = known.get(seen.item_id)
+        if found is None:
+            continue
+        rule = ItemClaims(  # a dry run has not written the package's claims
+            found.kind,
+            claimed=found.claimed or seen.item_id in ctx.claimed,
+            followed_up=found.followed_up or seen.item_id in ctx.followed,
+        )
+        merged = seen.theirs if seen.applied else seen.here
+        held = rule.status(merged)
+        change = ctx.result.changes[seen.index]
+        fields = change.fields
+        theirs = rule.status(seen.theirs)
+        if "status" in fields and theirs != seen.theirs and theirs == rule.status(seen.here):
+            fields = tuple(f for f in fields if f != "status")  # whichever version: ``held``
+        elif held == merged:
+            continue
+        ctx.result.changes[seen.index] = replace(
+            change, fields=fields, held_status=held, status_stays=held == seen.here
+        )
+
+
 @dataclass
 class _Context:
     session: Session
@@ -188,6 +263,11 @@ class _Context:
     stand_in: int = 0
     #: UUIDs of our never-exchanged rows that took the package's UUID in this merge
     adopted: set[str] = field(default_factory=set)
+    #: list items changed or conflicting, and the ids of the items the package's claims
+    #: and follow-ups point at (:func:`_hold_item_statuses`)
+    items: list[_ItemSeen] = field(default_factory=list)
+    claimed: set[int] = field(default_factory=set)
+    followed: set[int] = field(default_factory=set)
 
 
 def _merge_chunk(
@@ -281,6 +361,7 @@ def _merge_chunk(
                 _record(
                     result, shape, row_uuid, Change.CONFLICT, values, fields=differing, kept=kept
                 )
+                _seen_item(ctx, shape, local, values, applied=False)
                 continue
         changed.append(values)
         _agree(session, bases, row_uuid, incoming_at)
@@ -288,6 +369,8 @@ def _merge_chunk(
             later.append((row_uuid, own, incoming_at))
         change = Change.CONFLICT if kept else Change.CHANGED
         _record(result, shape, row_uuid, change, values, fields=differing, kept=kept)
+        _seen_item(ctx, shape, local, values, applied=True)
+    _seen_claims(ctx, shape, [*new, *changed])
     if ctx.dry:
         _stand_in(ctx, shape, new)
         return

@@ -8,11 +8,12 @@ Every module calls ``common.today()`` (not a copy of it), so a test fixes the da
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, cast
 
-from sqlalchemy import Table, func, select, update
+from sqlalchemy import Row, Table, func, select, update
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.base import version_bump
@@ -211,6 +212,50 @@ def item_updated(
 _CHUNK = 500
 
 
+@dataclass(frozen=True)
+class ItemClaims:
+    """What moves an item's status on by itself here: its list's kind, and whether it has
+    a claim and a follow-up."""
+
+    kind: ListKind
+    claimed: bool
+    followed_up: bool
+
+    def status(self, status: ItemStatus) -> ItemStatus:
+        """``status`` as far as the item's claims and follow-ups take it
+        (``status_with_claims``)."""
+        return status_with_claims(
+            status, self.kind, claimed=self.claimed, followed_up=self.followed_up
+        )
+
+
+def _claims_rows(
+    s: Session, item_ids: Collection[int]
+) -> Iterator[Row[int, str, ItemStatus, ListKind, bool, bool]]:
+    """(id, uuid, status, kind, has claims, has follow-ups) of each item, read in chunks."""
+    claimed = select(Claim.id).where(Claim.item_id == ListItem.id).exists()
+    followed = select(Supervision.id).where(Supervision.item_id == ListItem.id).exists()
+    listed_ids = sorted(item_ids)
+    for start in range(0, len(listed_ids), _CHUNK):
+        chunk_ids = listed_ids[start : start + _CHUNK]
+        yield from (
+            s.execute(
+                select(
+                    ListItem.id, ListItem.uuid, ListItem.status, ServiceList.kind, claimed, followed
+                )
+                .join(ServiceList, ServiceList.id == ListItem.list_id)
+                .where(ListItem.id.in_(chunk_ids))
+            ).all()
+        )
+
+
+def item_claims(s: Session, item_ids: Collection[int]) -> dict[int, ItemClaims]:
+    """:class:`ItemClaims` of each of the items (by id) this database holds."""
+    return {
+        row[0]: ItemClaims(row[3], bool(row[4]), bool(row[5])) for row in _claims_rows(s, item_ids)
+    }
+
+
 def keep_status_with_claims(
     s: Session,
     *,
@@ -236,25 +281,15 @@ def keep_status_with_claims(
             chunk = listed[start : start + _CHUNK]
             ids.update(s.scalars(select(column).where(uuid_column.in_(chunk))))
     moved: set[str] = set()
-    listed_ids = sorted(ids)
-    for start in range(0, len(listed_ids), _CHUNK):
-        chunk_ids = listed_ids[start : start + _CHUNK]
-        claimed = select(Claim.id).where(Claim.item_id == ListItem.id).exists()
-        followed = select(Supervision.id).where(Supervision.item_id == ListItem.id).exists()
-        rows = s.execute(
-            select(ListItem.id, ListItem.uuid, ListItem.status, ServiceList.kind, claimed, followed)
-            .join(ServiceList, ServiceList.id == ListItem.list_id)
-            .where(ListItem.id.in_(chunk_ids))
-        ).all()
-        for item_id, item_uuid, status, kind, has_claims, has_followups in rows:
-            target = status_with_claims(
-                status, kind, claimed=bool(has_claims), followed_up=bool(has_followups)
+    for item_id, item_uuid, status, kind, has_claims, has_followups in _claims_rows(s, ids):
+        target = status_with_claims(
+            status, kind, claimed=bool(has_claims), followed_up=bool(has_followups)
+        )
+        if target != status:
+            s.execute(
+                update(items)
+                .where(items.c.id == item_id)
+                .values(status=target, **version_bump(items))
             )
-            if target != status:
-                s.execute(
-                    update(items)
-                    .where(items.c.id == item_id)
-                    .values(status=target, **version_bump(items))
-                )
-                moved.add(item_uuid)
+            moved.add(item_uuid)
     return moved

@@ -18,6 +18,7 @@ from pbc_desktop.services.exchange.conflicts import ConflictView
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_datetime
+from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.menu_actions import MenuWindow
 from pbc_desktop.ui.common.views import (
     close_buttons,
@@ -128,6 +129,11 @@ class ConflictsDialog(MenuWindow):
                 "The other office holds this name as another record: agree with it which one "
                 "stays, then change the other."
             )
+        if view.held_status is not None:  # not a field to decide: the claims here hold it
+            text += " " + self.tr(
+                "Whichever version is taken, the status stays “{status}” because of claims or "
+                "follow-ups on this computer."
+            ).format(status=label(view.held_status))
         self.note.setText(text)
 
     def _decide(self, *, take_other: bool) -> None:

@@ -1,5 +1,6 @@
 """What receiving a package would change, shown before anything is written: counts per
-record type, then the records that change, conflict or go, field by field."""
+record type, then the records that change, conflict or go, field by field (a list item's
+status its claims here keep is said as kept, not as a change)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pbc_desktop.domain.exchange import field_label, label_order, record_label
 from pbc_desktop.services.exchange.merge import Change, RowChange
 from pbc_desktop.services.exchange.transfer import Received
 from pbc_desktop.ui.common.dates import fmt_datetime
+from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.screens import FittedDialog
 from pbc_desktop.ui.common.views import fill_table, make_item_table
 
@@ -133,4 +135,21 @@ class PreviewDialog(FittedDialog):
             Change.UNCHANGED: self.tr("unchanged"),
         }
         fields = "、".join(field_label(change.entity, f) for f in change.fields)
-        return [record_label(change.entity), change.label, words[change.change], fields]
+        held = self._held(change)
+        if held and fields:
+            fields = self.tr("{fields}; {status}").format(fields=fields, status=held)
+        return [record_label(change.entity), change.label, words[change.change], fields or held]
+
+    def _held(self, change: RowChange) -> str:
+        """The status a list item's claims or follow-ups here give it instead of the
+        package's (merging leaves that out of the fields), or ""."""
+        if change.held_status is None:
+            return ""
+        status = label(change.held_status)
+        if change.status_stays:
+            return self.tr(
+                "Status stays “{status}” because of claims or follow-ups on this computer"
+            ).format(status=status)
+        return self.tr(
+            "Status becomes “{status}” because of claims or follow-ups on this computer"
+        ).format(status=status)
