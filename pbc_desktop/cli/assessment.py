@@ -1,4 +1,8 @@
-"""``pbc stats`` and ``pbc report assessment``: the dashboard's figures and the year-end report.
+"""``pbc stats`` and ``pbc report assessment``: the dashboard's figures and the year-end report
+(a PDF, or the workbook when ``-o`` names a ``.xlsx``)::
+
+    pbc report assessment --year 2025 [--town 成田镇] -o 考核报告.pdf
+    pbc report assessment --year 2025 [--town 成田镇] -o 考核结果.xlsx
 
 Wired into ``pbc_desktop.cli.build_parser``::
 
@@ -82,11 +86,16 @@ def cmd_report_assessment(args: argparse.Namespace) -> int:
     from pbc_desktop.cli.common import open_db, output_file
     from pbc_desktop.cli.reports import warn
     from pbc_desktop.reports.assessment import build_assessment_report
+    from pbc_desktop.services.assessments.workbook import export_assessment_xlsx
 
-    out = output_file(args.output, ".pdf")
+    out = output_file(args.output, ".pdf", ".xlsx")
     db = open_db(args)
     try:
         known_town(db, args.town)
+        if out.suffix.lower() == ".xlsx":
+            path = export_assessment_xlsx(db, args.year, out, town=args.town)
+            print(t(f"考核结果已导出：{path}", f"Assessment workbook written: {path}"))
+            return EXIT_OK
 
         def progress(percent: int, text: str) -> None:
             if not args.quiet:
@@ -134,11 +143,20 @@ def add_report_commands(
 ) -> None:
     """Add ``assessment`` to the sub-commands of ``pbc report``."""
     p = report_subparsers.add_parser(
-        "assessment", parents=[common_parent], help="year-end assessment report (PDF)"
+        "assessment",
+        parents=[common_parent],
+        help="year-end assessment report (PDF), or its workbook (.xlsx: results and scores)",
     )
     p.add_argument("--year", type=year_number, required=True, help="the assessment year")
     p.add_argument("--town", help="only communities with a member organization in this town")
-    p.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="FILE.pdf|FILE.xlsx",
+        help="the PDF report, or the Excel workbook, to write",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress lines")
     p.add_argument(
         "--invariant", action="store_true", help="repeatable output (no timestamps), for tests"

@@ -230,3 +230,14 @@ def grade_for(total: float, thresholds: GradeThresholds = DEFAULT_GRADE_THRESHOL
     if total >= thresholds.pass_min:
         return Grade.PASS
     return Grade.FAIL
+
+
+def ranks(totals: Iterable[float]) -> list[int]:
+    """The rank (名次) of each of ``totals``, given highest first: equal totals share the
+    rank of the first of them and the next one counts them all (1, 2, 2, 4)."""
+    out: list[int] = []
+    previous: float | None = None
+    for place, total in enumerate(totals, start=1):
+        out.append(place if total != previous or not out else out[-1])
+        previous = total
+    return out

@@ -2,7 +2,9 @@
 
 District (or town) summary first: the ranking, the grade distribution with a bar chart,
 the 示范点 with their awards and the communities to rectify with their reasons; then one
-section per community with its indicator scores, the figures on record and the feedback.
+section per community with its indicator scores, the figures on record, the scorer's
+remarks (评分备注, a column of their own when the community has any) and the feedback.
+Free text is printed with ID numbers and phones masked (``services/assessments/printout``).
 A table of contents opens reports of more than a few communities.
 """
 
@@ -35,7 +37,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import AssessmentOutcome, Grade
 from pbc_desktop.domain.money import format_yuan
-from pbc_desktop.errors import NotFoundError, UserError
+from pbc_desktop.errors import UserError
 from pbc_desktop.files import atomic_output
 from pbc_desktop.lang import language, t
 from pbc_desktop.progress import CancelFn, ProgressFn
@@ -43,8 +45,7 @@ from pbc_desktop.reports import layout
 from pbc_desktop.reports.fonts import FontSet, official_fonts
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.signature_block import SignatureBlock
-from pbc_desktop.services import access
-from pbc_desktop.services.assessments import indicator_sets, scoring
+from pbc_desktop.services.assessments import printout, scoring
 from pbc_desktop.services.community_figures import format_figure, metric_label
 
 #: Reports with more communities than this open with a table of contents.
@@ -115,6 +116,9 @@ class _Heading(Paragraph):
 #: paragraph, which wraps) gives them the room.
 RANKING_WIDTHS = (12 * mm, 66 * mm, 18 * mm, 18 * mm, 24 * mm, 18 * mm)
 RANKING_WIDTHS_EN = (12 * mm, 50 * mm, 16 * mm, 20 * mm, 38 * mm, 20 * mm)
+#: A community's scores: 类别, 指标, 满分, 得分, 参考数据, and 评分备注 when it has any.
+SCORE_WIDTHS = (20 * mm, 50 * mm, 13 * mm, 13 * mm, 60 * mm)
+SCORE_WIDTHS_REMARKED = (20 * mm, 34 * mm, 13 * mm, 13 * mm, 34 * mm, 42 * mm)
 
 
 def _table(
@@ -126,9 +130,11 @@ def _table(
     font: str,
     highlight: Sequence[tuple[int, Any]] = (),
     signed: Sequence[Flowable] = (),
+    split_in_row: bool = False,
 ) -> Table:
     """A ruled table, its header repeated; ``signed`` below the rows, which keeps the
-    last of them on its page (:func:`layout.sign_below`)."""
+    last of them on its page (:func:`layout.sign_below`); with ``split_in_row`` a row
+    taller than the room left splits across pages, its cells set at the top."""
     data: list[list[Any]] = [list(row) for row in rows]
     style: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), font),
@@ -145,9 +151,11 @@ def _table(
         style.append(("ALIGN", (col, 1), (col, -1), "CENTER"))
     for row, color in highlight:
         style.append(("TEXTCOLOR", (0, row), (-1, row), color))
+    if split_in_row:  # a row split across pages starts at the top of its part
+        style.append(("VALIGN", (0, 1), (-1, -1), "TOP"))
     if signed:
         style = layout.sign_below(data, style, signed)
-    table = Table(data, colWidths=list(widths), repeatRows=1)
+    table = Table(data, colWidths=list(widths), repeatRows=1, splitInRow=int(split_in_row))
     table.setStyle(TableStyle(style))
     return table
 
@@ -187,9 +195,7 @@ def grade_chart(counts: Sequence[tuple[Grade, int]], font: str) -> Drawing:
 
 
 def _summary(
-    sheets: Sequence[scoring.ScoringSheet],
-    view: indicator_sets.IndicatorSetView,
-    area: str,
+    data: printout.AssessmentPrintout,
     st: _Styles,
     font: str,
     *,
@@ -199,6 +205,7 @@ def _summary(
     communities to rectify, or with the sentence that there are none, never alone on a
     page."""
     story: list[Flowable] = []
+    sheets, view, area = data.sheets, data.indicator_set, data.area
     th = view.thresholds
     story.append(_Heading(t("一、考核排名", "1. Ranking"), st.h1, 0, "ranking"))
     story.append(
@@ -229,11 +236,7 @@ def _summary(
     ]
     highlight: list[tuple[int, Any]] = []
     lang = language()
-    rank = 0
-    previous: float | None = None
-    for i, sh in enumerate(sheets, start=1):
-        if sh.total != previous:
-            rank, previous = i, sh.total
+    for i, (rank, sh) in enumerate(data.ranked(), start=1):
         rows.append(
             [
                 str(rank),
@@ -378,6 +381,8 @@ def _community(sh: scoring.ScoringSheet, index: int, st: _Styles, font: str) -> 
         ),
         Spacer(1, 2 * mm),
     ]
+    # the scorer's remarks (评分备注) in a column of their own, when there are any
+    remarked = any(row.remark for row in sh.rows)
     rows: list[list[Any]] = [
         [
             t("类别", "Category"),
@@ -385,6 +390,7 @@ def _community(sh: scoring.ScoringSheet, index: int, st: _Styles, font: str) -> 
             t("满分", "Max"),
             t("得分", "Score"),
             t("参考数据", "Figures on record"),
+            *([t("评分备注", "Remarks")] if remarked else []),
         ]
     ]
     for row in sh.rows:
@@ -400,14 +406,17 @@ def _community(sh: scoring.ScoringSheet, index: int, st: _Styles, font: str) -> 
                 f"{row.max_score:g}",
                 "—" if row.score is None else f"{row.score:g}",
                 Paragraph(layout.esc(figure), st.cell),
+                *([Paragraph(layout.markup(row.remark), st.cell)] if remarked else []),
             ]
         )
     story.append(
         _table(
             rows,
-            [20 * mm, 50 * mm, 13 * mm, 13 * mm, 60 * mm],
+            SCORE_WIDTHS_REMARKED if remarked else SCORE_WIDTHS,
             right=(2, 3),
             font=font,
+            # a remark, however long, never makes a row that no page holds
+            split_in_row=remarked,
         )
     )
     tail: list[Flowable] = [Spacer(1, 2 * mm)]
@@ -475,21 +484,8 @@ def build_assessment_report(
             raise ReportCancelledError(t("已取消生成报告。", "The report was cancelled."))
 
     report(2, t("正在读取考核数据…", "Reading the assessments..."))
-    with db.snapshot():  # the scores of one moment, while others score
-        view = indicator_sets.get_indicator_set(db, year)
-        sheets = scoring.scoring_sheets(db, year, town, today=today) if view is not None else []
-        area = town or access.area_name(db) or t("全区", "the whole district")
-    if view is None:
-        raise NotFoundError(
-            t(f"{year} 年没有标准体系和考核记录。", f"{year} has no indicator system.")
-        )
-    if not sheets:
-        raise NotFoundError(
-            t(
-                f"{year} 年{town or ''}还没有任何共同体的考核记录。",
-                f"No community has been assessed in {year}{' in ' + town if town else ''}.",
-            )
-        )
+    data = printout.assessment_printout(db, year, town, today=today)
+    sheets, area = data.sheets, data.area
     check_cancel()
     fonts = official_fonts()
     font = fonts.body
@@ -521,7 +517,7 @@ def build_assessment_report(
         size=12,
         english=layout.in_english(),
     )
-    story += _summary(sheets, view, area, st, font, signatures=signatures)
+    story += _summary(data, st, font, signatures=signatures)
     story.append(PageBreak())
     story.append(_Heading(t("五、各共同体考核情况", "5. Each community"), st.h1, 0, "communities"))
     count = len(sheets)

@@ -897,6 +897,14 @@
         <translation>（请先新建指标体系）</translation>
     </message>
     <message>
+        <source>E&amp;xcel...</source>
+        <translation>导出Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Excel workbook of the year&apos;s results and every indicator&apos;s score and remarks</source>
+        <translation>本年度考核结果及各项指标得分、评分备注的Excel工作簿</translation>
+    </message>
+    <message>
         <source>&amp;View scores...</source>
         <translation>查看得分(&amp;V)…</translation>
     </message>
@@ -931,6 +939,14 @@
     <message>
         <source>The report was saved as {0}. Open its folder?</source>
         <translation>报告已保存为 {0}。打开所在文件夹？</translation>
+    </message>
+    <message>
+        <source>Save the assessment as Excel</source>
+        <translation>导出考核结果到Excel</translation>
+    </message>
+    <message>
+        <source>The assessment was saved as {0}.</source>
+        <translation>考核结果已保存为 {0}。</translation>
     </message>
     <message>
         <source>Search community</source>

@@ -39,7 +39,7 @@ REFUSED: dict[str, tuple[list[str], str]] = {
     ),
     "an assessment report saved as .txt": (
         ["report", "assessment", "--year", "2025", "-o", "{tmp}/考核.txt"],
-        "应以 .pdf 结尾",
+        "输出文件“考核.txt”应以 .pdf 或 .xlsx 结尾。",
     ),
     "an assessment report over a folder named .pdf": (
         ["report", "assessment", "--year", "2025", "-o", "{folder}"],
@@ -134,6 +134,7 @@ INTO_A_MISSING_FOLDER: dict[str, list[str]] = {
     "transfer letter": ["report", "transfer-letter", "--transfer", "1", "-o", "{missing}/信.pdf"],
     "appraisal sheet": ["report", "appraisal", *ORG, "--year", "2025", "-o", "{missing}/评.pdf"],
     "assessment report": ["report", "assessment", "--year", "2025", "-o", "{missing}/考核.pdf"],
+    "assessment workbook": ["report", "assessment", "--year", "2025", "-o", "{missing}/考核.xlsx"],
     "党内统计": ["stats", "members", "--year", "2025", "-o", "{missing}/统计.xlsx"],
     "三会一课 通报": ["branch-life", "--year", "2026", "-o", "{missing}/通报.pdf"],
     "import template": ["export-template", "{missing}/模板.xlsx"],

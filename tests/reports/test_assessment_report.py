@@ -256,3 +256,65 @@ def test_english_report_names_the_figures_on_record_in_english(
     # (教育培训场次 and others are also the names of indicators: data, left as typed)
     assert METRICS["activities"][0] not in whole
     assert "".join(METRICS["activities"][1].split()) in whole
+
+
+def score_with_remarks(
+    db: Database, assessment_id: int, remarks: dict[int, str], feedback: str | None = None
+) -> None:
+    """Every indicator scored at 80 %, ``remarks`` by row number (from 0) beside some."""
+    sheet = scoring.get_scoring_sheet(db, assessment_id)
+    scores = {r.indicator_id: round(r.max_score * 0.8 * 2) / 2 for r in sheet.rows}
+    notes = {sheet.rows[i].indicator_id: text for i, text in remarks.items()}
+    scoring.save_scores(db, assessment_id, scoring.ScoresInput(scores, feedback, notes))
+
+
+def test_each_indicator_s_remark_is_printed_beside_it_with_numbers_masked(
+    db: Database, tmp_path: Path
+) -> None:
+    """The scorer's remarks (评分备注), saved with each score, were left out of the report;
+    they are printed in a column beside their indicator (no column for a community without
+    any), an ID number or phone in one masked as on any printed free text (the feedback's
+    too)."""
+    indicator_sets.create_indicator_set(db, YEAR)
+    view = indicator_sets.get_indicator_set(db, YEAR)
+    assert view is not None
+    remarked, plain = running_communities(db, "文光党建共同体", "东泰党建共同体")
+    aid = scoring.start_assessment(db, remarked, YEAR)
+    score_with_remarks(
+        db,
+        aid,
+        {
+            0: "班子成员交叉任职到位，材料齐全",
+            2: "联系人13812345678，身份证440514198503024161",
+        },
+        feedback="整改情况请电话0754-87654321告知",
+    )
+    score_with_remarks(db, scoring.start_assessment(db, plain, YEAR), {})
+    out = build_assessment_report(db, YEAR, tmp_path / "考核.pdf", invariant=True)
+    compact = re.sub(r"\s+", "", "".join(page_texts(out)))
+    section = compact[compact.index("1.东泰党建共同体") : compact.index("2.文光党建共同体")]
+    assert "评分备注" not in section
+    section = compact[compact.index("2.文光党建共同体") :]
+    assert "评分备注" in section
+    first, second, third, fourth = (section.index(ind.name) for ind in view.indicators[:4])
+    assert first < section.index("班子成员交叉任职到位，材料齐全") < second
+    assert third < section.index("联系人138****5678，身份证**************4161") < fourth
+    assert "13812345678" not in compact and "19850302" not in compact
+    assert "考核反馈：整改情况请电话075*****4321告知" in section  # the feedback too
+
+
+def test_a_remark_longer_than_a_page_splits_across_pages(
+    db: Database, tmp_path: Path, bounded_splits: None
+) -> None:
+    from tests.reports.test_report_long_text import assert_nothing_overprinted_or_off_the_page
+
+    indicator_sets.create_indicator_set(db, YEAR)
+    (cid,) = running_communities(db, "文光党建共同体")
+    aid = scoring.start_assessment(db, cid, YEAR)
+    long_remark = "".join(f"第{n}条意见：活动记录需补充签到表。" for n in range(1, 301))
+    score_with_remarks(db, aid, {1: long_remark, 2: "材料齐全"})
+    out = build_assessment_report(db, YEAR, tmp_path / "考核.pdf", invariant=True)
+    assert_nothing_overprinted_or_off_the_page(out)
+    compact = re.sub(r"\s+|第\d+页共\d+页", "", "".join(page_texts(out)))
+    assert "第1条意见" in compact and "第300条意见：活动记录需补充签到表。" in compact
+    assert "材料齐全" in compact

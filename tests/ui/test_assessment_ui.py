@@ -342,6 +342,52 @@ def test_report_button_writes_pdf(
     assert folders == [tmp_path]
 
 
+def test_excel_button_writes_the_workbook_of_the_year(
+    qtbot: QtBot, ctx: AppContext, boxes: Boxes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    (cid,) = running_communities(ctx.db, "文光党建共同体")
+    aid = scoring.start_assessment(ctx.db, cid, YEAR)
+    sheet = scoring.get_scoring_sheet(ctx.db, aid)
+    first = sheet.rows[0].indicator_id
+    scoring.save_scores(
+        ctx.db, aid, scoring.ScoresInput({first: 4.5}, remarks={first: "组建材料齐全"})
+    )
+    out = tmp_path / "考核结果.xlsx"
+    asked: list[tuple[object, ...]] = []
+    monkeypatch.setattr(prompts, "ask_save_path", lambda *a: asked.append(a) or out)
+    folders: list[Path] = []
+    monkeypatch.setattr(prompts, "open_folder", folders.append)
+    tab = AssessmentTab(ctx)
+    qtbot.addWidget(tab)
+    assert tab.workbook_button.isEnabled()
+    qtbot.mouseClick(tab.workbook_button, Qt.MouseButton.LeftButton)
+    assert asked and asked[0][-1] == "xlsx"
+    assert Path(str(asked[0][2])).name == f"{YEAR}年度党建共同体考核结果.xlsx"
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["考核结果", "评分明细"]
+    assert [r[:3] for r in wb["考核结果"].iter_rows(min_row=2, values_only=True)] == [
+        (1, "文光党建共同体", 4.5)
+    ]
+    scores = list(wb["评分明细"].iter_rows(min_row=2, values_only=True))
+    assert scores[0][4:] == (4.5, None, None, "组建材料齐全")
+    assert folders == [tmp_path] and str(out) in boxes.asked[-1]
+
+
+def test_excel_button_says_why_nothing_was_written(
+    qtbot: QtBot, ctx: AppContext, boxes: Boxes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """No community assessed in the year yet: one sentence, no file."""
+    out = tmp_path / "考核结果.xlsx"
+    monkeypatch.setattr(prompts, "ask_save_path", lambda *_a: out)
+    tab = AssessmentTab(ctx)
+    qtbot.addWidget(tab)
+    qtbot.mouseClick(tab.workbook_button, Qt.MouseButton.LeftButton)
+    assert boxes.warned == [f"{YEAR} 年还没有任何共同体的考核记录。"]
+    assert not out.exists()
+
+
 def test_tab_opens_on_the_latest_year_already_scored(qtbot: QtBot, ctx: AppContext) -> None:
     """Before year-end this year's set exists but is unscored: show last year's results."""
     (first,) = running_communities(ctx.db, "甲党建共同体")

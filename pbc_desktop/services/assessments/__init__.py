@@ -5,5 +5,6 @@ finished assessment is locked (``common.AssessmentLockedError``) until reopened 
 
 One module per feature, imported directly (this package re-exports nothing):
 ``indicator_sets`` (考核指标体系), ``scoring``, ``outcomes`` (outcome, finish, reopen),
-``results`` (ranking and detail); ``common`` holds what several share.
+``results`` (ranking and detail), ``printout`` (a year as printed and exported, free text
+masked); ``common`` holds what several share.
 """

@@ -3,7 +3,8 @@
 Above the ranking: the year's indicator system (new / edit), starting the scoring of a
 community not yet assessed, and, for the selected row, scoring, 示范点 / 整顿, finishing
 (locks it) and reopening (with a reason, logged). "Assessment report" writes the PDF of
-the year (and town) on a worker thread and offers to open its folder.
+the year (and town), "Excel" its workbook (results, and every indicator's score and
+remark), each on a worker thread, and offers to open its folder.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -129,6 +131,13 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
             self.tr("Assessment re&port..."),
             tooltip=self.tr("PDF of the year's ranking and every community's scores"),
         )
+        self.workbook_button = self.button(
+            "Workbook",
+            self.tr("E&xcel..."),
+            tooltip=self.tr(
+                "Excel workbook of the year's results and every indicator's score and remarks"
+            ),
+        )
         self.insert_row(
             1,
             self.new_set_button,
@@ -137,6 +146,7 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
             self.start_button,
             None,
             self.report_button,
+            self.workbook_button,
         )
         self.insert_row(
             2,
@@ -158,6 +168,7 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
         self.finish_button.clicked.connect(self.finish_selected)
         self.reopen_button.clicked.connect(self.reopen_selected)
         self.report_button.clicked.connect(self.make_report)
+        self.workbook_button.clicked.connect(self.export_workbook)
 
     def _fill_start_choices(self) -> None:
         if not hasattr(self, "start_combo"):
@@ -199,6 +210,7 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
         year = self._year()
         self.edit_set_button.setEnabled(year is not None)
         self.report_button.setEnabled(year is not None)
+        self.workbook_button.setEnabled(year is not None)
         self.start_combo.setEnabled(year is not None)
         self.score_button.setEnabled(self.has_selection())
         scoring_allowed = self._draft() and self.refused_selected() is None
@@ -305,8 +317,7 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
         year = self._year()
         if year is None:
             return
-        town = self.town_combo.currentData()
-        town = town if isinstance(town, str) and town else None
+        town = self._town()
         name = f"{year}年度党建共同体考核报告{'-' + town if town else ''}.pdf"
         out = prompts.ask_save_path(
             self, self.tr("Save the assessment report"), prompts.suggested_file(name)
@@ -337,6 +348,33 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
             self.tr("The report was saved as {0}. Open its folder?").format(str(out)),
         ):
             prompts.open_folder(out.parent)
+
+    def export_workbook(self) -> Path | None:
+        """The year's assessment (of the town chosen) as an Excel workbook; its path, or
+        None when cancelled or refused."""
+        from pbc_desktop.services.assessments.workbook import export_assessment_xlsx
+        from pbc_desktop.ui.common.worker import run_with_progress, succeeded
+
+        year = self._year()
+        if year is None:
+            return None
+        town = self._town()
+        title = self.tr("Save the assessment as Excel")
+        name = f"{year}年度党建共同体考核结果{'-' + town if town else ''}.xlsx"
+        out = prompts.ask_save_path(self, title, prompts.suggested_file(name), "xlsx")
+        if out is None:
+            return None
+        db = self.ctx.db
+        outcome = run_with_progress(
+            self,
+            title,
+            lambda _progress, _cancelled: export_assessment_xlsx(db, year, out, town=town),
+        )
+        if not succeeded(self, outcome, title=title, refused=(UserError, OSError)):
+            return None
+        said = self.tr("The assessment was saved as {0}.").format(str(out))
+        prompts.offer_folder(self, title, out, said)
+        return out
 
     def search_hint(self) -> str:
         return self.tr("Search community")
@@ -388,6 +426,10 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
     def _year(self) -> int | None:
         year = self.year_combo.currentData()
         return year if isinstance(year, int) else None
+
+    def _town(self) -> str | None:
+        town = self.town_combo.currentData()
+        return town if isinstance(town, str) and town else None
 
     def fetch(self, page: PageRequest) -> list[results.AssessmentRow]:
         year = self._year()
