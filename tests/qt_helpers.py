@@ -1,5 +1,6 @@
 """Typing into widgets as a clerk does, message boxes that never open, the Alt letter of a
-label, and waiting for what a screen reads in the background, for the widget tests."""
+label, waiting for what a screen reads in the background, and reading or double-clicking
+the rows of a table shown through a model, for the widget tests."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from pbc_desktop.ui.common import messages
@@ -22,6 +24,33 @@ T = TypeVar("T")
 def wait_loaded(qtbot: QtBot, *loads: BackgroundLoad) -> None:
     """Wait until each of ``loads`` (read off the UI thread) has shown its latest request."""
     qtbot.waitUntil(lambda: not any(load.busy for load in loads), timeout=10_000)
+
+
+def view_texts(table: QTableView, columns: int | None = None) -> list[list[str]]:
+    """The texts of ``table``'s rows, as its model shows them (the first ``columns``)."""
+    model = table.model()
+    count = model.columnCount() if columns is None else columns
+    return [
+        [str(model.index(r, c).data() or "") for c in range(count)] for r in range(model.rowCount())
+    ]
+
+
+def view_headers(table: QTableView) -> list[str]:
+    model = table.model()
+    horizontal = Qt.Orientation.Horizontal
+    return [str(model.headerData(c, horizontal)) for c in range(model.columnCount())]
+
+
+def double_click_row(qtbot: QtBot, table: QTableView, row: int) -> None:
+    """Double-click the first cell of ``row`` (scrolled into view), as a clerk does."""
+    table.window().show()
+    QApplication.processEvents()  # laid out: the rows are where they are drawn
+    index = table.model().index(row, 0)
+    table.scrollTo(index)
+    point = table.visualRect(index).center()
+    # a double click is a click followed by a double-click event at the same place
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=point)
 
 
 def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:

@@ -17,7 +17,7 @@ from pbc_desktop.ui.appraisals.dialog import AppraisalDialog
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.overview.reminders_panel import RemindersPanel
 from tests.factories import make_member, make_org
-from tests.qt_helpers import stub_boxes
+from tests.qt_helpers import double_click_row, stub_boxes, view_texts
 from tests.scope_factories import town_actor, two_towns
 
 YEAR = date.today().year - 1
@@ -89,10 +89,7 @@ def test_the_reminder_opens_the_organizations_grid_of_the_year(
     monkeypatch.setattr(RemindersPanel, "today", lambda _self: date(YEAR + 1, 4, 3))
     panel = RemindersPanel(AppContext(db))
     qtbot.addWidget(panel)
-    texts = [
-        [panel.table.item(r, c).text() for c in range(4)]  # type: ignore[union-attr]
-        for r in range(panel.table.rowCount())
-    ]
+    texts = view_texts(panel.table, 4)
     line = [
         "民主评议",
         "上底村党支部",
@@ -100,7 +97,8 @@ def test_the_reminder_opens_the_organizations_grid_of_the_year(
         "3 days overdue",
     ]
     assert line in texts
-    panel.table.cellDoubleClicked.emit(texts.index(line), 0)
+    panel.show()
+    double_click_row(qtbot, panel.table, texts.index(line))
     window = panel._windows["appraisal"]
     assert isinstance(window, AppraisalDialog) and window.isVisible()
     assert window.organization_id() == org and window.year_spin.value() == YEAR

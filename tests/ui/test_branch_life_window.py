@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QTableWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
@@ -23,7 +23,13 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.overview.reminders_panel import RemindersPanel
 from tests.factories import make_activity
 from tests.pdf_helpers import page_texts
-from tests.qt_helpers import DiscardQuestion, wait_loaded
+from tests.qt_helpers import (
+    DiscardQuestion,
+    double_click_row,
+    view_headers,
+    view_texts,
+    wait_loaded,
+)
 from tests.scope_factories import TwoTowns, town_actor, two_towns, viewer_actor
 
 # The window reads the year off the UI thread, as in the program: each test waits for it.
@@ -32,16 +38,6 @@ pytestmark = pytest.mark.usefixtures("loads_in_background")
 TODAY = date(2026, 5, 25)
 ALL = "支部党员大会、支委会、党小组会、党课、主题党日"
 ALL_QUARTERLY = "支部党员大会、党课"
-
-
-def _texts(table: object, columns: int) -> list[list[str]]:
-    from PySide6.QtWidgets import QTableWidget
-
-    assert isinstance(table, QTableWidget)
-    return [
-        [table.item(r, c).text() for c in range(columns)]  # type: ignore[union-attr]
-        for r in range(table.rowCount())
-    ]
 
 
 def opened(qtbot: QtBot, ctx: AppContext) -> BranchLifeWindow:
@@ -97,7 +93,7 @@ def test_town_list_grid_and_filters(qtbot: QtBot, db: Database, world: TwoTowns)
     assert (
         window.summary.text() == "4 branches, 3 behind this year, 4 with meetings still to hold now"
     )
-    assert _texts(window.table, 9) == [
+    assert view_texts(window.table, 9) == [
         ["乙一村党支部", "乙镇", "1/2", "5/5", "5/5", "1/2", "5/5", "", "支部党员大会、党课"],
         [
             "甲二村党支部",
@@ -143,15 +139,29 @@ def test_town_list_grid_and_filters(qtbot: QtBot, db: Database, world: TwoTowns)
         STATE_COLOURS[s] for s in ("kept", "missed", "missed", "missed", "open", "future")
     ]  # type: ignore[index]
     window.behind_only.setChecked(True)
-    assert window.table.rowCount() == 3
+    assert window.table.model().rowCount() == 3
     window.town.setCurrentIndex(window.town.findData("乙镇"))
     read(qtbot, window)
-    assert window.table.rowCount() == 0
+    assert window.table.model().rowCount() == 0
     window.apply_filters(organization_id=world.jia_two)  # the whole district read again
     assert window.meetings_load.busy
     read(qtbot, window)
-    assert (window.behind_only.isChecked(), window.table.rowCount()) == (False, 4)
+    assert (window.behind_only.isChecked(), window.table.model().rowCount()) == (False, 4)
     assert window.grid_title.text().startswith("甲二村党支部")
+
+
+def test_a_long_cell_is_its_tooltip_too(qtbot: QtBot, db: Database, world: TwoTowns) -> None:
+    """A cell longer than 20 characters (elided in a narrow column) says itself whole in
+    its tooltip; a short one has none. The list is shown without an item per cell."""
+    window = opened(qtbot, AppContext(db))
+    model = window.table.model()
+    assert model.rowCount() == 4
+    last = model.columnCount() - 1
+    tips = [model.index(r, last).data(Qt.ItemDataRole.ToolTipRole) for r in range(4)]
+    assert len(ALL) > 20 and tips == [None, ALL, ALL, ALL]
+    assert model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole) is None
+    assert not isinstance(window.table, QTableWidget)  # no item made for each cell
+    assert window.table.objectName() == "branchLifeTable"
 
 
 def test_behind_only_filters_the_year_read_without_reading_it_again(
@@ -170,10 +180,10 @@ def test_behind_only_filters_the_year_read_without_reading_it_again(
     event.listen(db.engine, "before_cursor_execute", seen)
     try:
         window.behind_only.setChecked(True)
-        assert window.table.rowCount() == 3
+        assert window.table.model().rowCount() == 3
         assert window.grid_title.text().startswith("甲二村党支部")
         window.behind_only.setChecked(False)
-        assert window.table.rowCount() == 4
+        assert window.table.model().rowCount() == 4
         assert window.grid_title.text().startswith("甲二村党支部")
     finally:
         event.remove(db.engine, "before_cursor_execute", seen)
@@ -205,11 +215,11 @@ def test_the_notice_is_saved(
 
 def test_terms_and_history(qtbot: QtBot, db: Database, world: TwoTowns) -> None:
     window = opened(qtbot, AppContext(db))
-    assert _texts(window.terms_table, 6) == [
+    assert view_texts(window.terms_table, 6) == [
         ["甲二村党支部", "甲镇", "No. 4", "2023-06-01", "2026-06-01", "即将届满"]
     ]
     window.terms_table.selectRow(0)
-    assert _texts(window.history, 4) == [
+    assert view_texts(window.history, 4) == [
         ["No. 4", "2023-06-01", "3", "书记 王书记、组织委员 陈委员"],
         ["No. 3", "2020-06-01", "3", "书记 王书记、组织委员 陈委员"],
     ]
@@ -224,7 +234,7 @@ def test_the_town_filters_the_terms_too(qtbot: QtBot, db: Database, world: TwoTo
     window.town.setCurrentIndex(window.town.findData("乙镇"))
     assert window.terms_table.rowCount() == 0
     window.town.setCurrentIndex(window.town.findData("甲镇"))
-    assert _texts(window.terms_table, 2) == [["甲二村党支部", "甲镇"]]
+    assert view_texts(window.terms_table, 2) == [["甲二村党支部", "甲镇"]]
 
 
 def test_a_committee_saved_beyond_the_filters_is_shown_and_said(
@@ -241,7 +251,7 @@ def test_a_committee_saved_beyond_the_filters_is_shown_and_said(
     committees.record_committee(db, new, today=TODAY)  # as the dialog saves it
     window.refresh_terms()
     window.show_saved_committee(world.jia_two)  # what the window does once it is saved
-    assert _texts(window.terms_table, 3)[0] == ["甲二村党支部", "甲镇", "No. 5"]
+    assert view_texts(window.terms_table, 3)[0] == ["甲二村党支部", "甲镇", "No. 5"]
     assert window.terms_table.currentRow() == 0
     assert window.history.item(0, 0).text() == "No. 5"  # type: ignore[union-attr]
     assert window.terms_note.isVisible()
@@ -264,7 +274,7 @@ def test_the_schedule_is_the_districts_to_change(
     db.user = town_actor(db, "甲镇")
     town = opened(qtbot, AppContext(db))
     assert not town.schedule_button.isEnabled()
-    assert town.table.rowCount() == 3  # its own town's branches
+    assert town.table.model().rowCount() == 3  # its own town's branches
     other = ScheduleDialog(AppContext(db), town)
     assert not other.combos[K.PARTY_LESSON].isEnabled()
 
@@ -323,10 +333,11 @@ def test_a_reminder_opens_the_window_on_its_branch(
     panel = RemindersPanel(AppContext(db))
     qtbot.addWidget(panel)
     wait_loaded(qtbot, panel.load)
-    rows = _texts(panel.table, 4)
+    rows = view_texts(panel.table, 4)
     assert ["换届", "甲二村党支部", "第4届班子任期届满，应换届", "in 7 days"] in rows
     row = rows.index(["换届", "甲二村党支部", "第4届班子任期届满，应换届", "in 7 days"])
-    panel.table.cellDoubleClicked.emit(row, 0)
+    panel.show()
+    double_click_row(qtbot, panel.table, row)
     window = panel.branch_life
     assert window is not None and window.isVisible()
     read(qtbot, window)  # the branch is selected once its year is shown
@@ -425,10 +436,7 @@ def test_the_columns_follow_a_changed_schedule(qtbot: QtBot, db: Database, world
     dialog.accept()
     window.refresh()  # as after the schedule dialog, or another clerk's change
     read(qtbot, window)
-    headers = [
-        window.table.horizontalHeaderItem(c).text() for c in range(window.table.columnCount())
-    ]  # type: ignore[union-attr]
-    assert headers == [
+    assert view_headers(window.table) == [
         "Branch",
         "Town",
         "支部党员大会",
@@ -437,7 +445,7 @@ def test_the_columns_follow_a_changed_schedule(qtbot: QtBot, db: Database, world
         "Behind",
         "This period",
     ]
-    assert _texts(window.table, 7)[0] == [
+    assert view_texts(window.table, 7)[0] == [
         "乙一村党支部",
         "乙镇",
         "1/2",
@@ -453,5 +461,12 @@ def test_the_columns_follow_a_changed_schedule(qtbot: QtBot, db: Database, world
     schedule.set_schedule(db, {K.BRANCH_ASSEMBLY: 3, K.PARTY_LESSON: 3})
     window.refresh()
     read(qtbot, window)
-    assert window.table.columnCount() == 6
-    assert _texts(window.table, 6)[0] == ["乙一村党支部", "乙镇", "1/2", "1/2", "", ALL_QUARTERLY]
+    assert window.table.model().columnCount() == 6
+    assert view_texts(window.table, 6)[0] == [
+        "乙一村党支部",
+        "乙镇",
+        "1/2",
+        "1/2",
+        "",
+        ALL_QUARTERLY,
+    ]

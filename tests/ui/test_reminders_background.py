@@ -14,6 +14,7 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.services import reminders
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.overview.reminders_panel import RemindersPanel
+from tests.qt_helpers import view_texts
 
 TODAY = date(2026, 6, 15)
 ONE = Reminder(ReminderArea.TERMS, "甲村党支部", ("甲镇",), "换届：第3届任期届满", TODAY, 3)
@@ -41,11 +42,11 @@ def test_the_window_answers_while_the_reminders_are_collected(
     panel.show()
     qtbot.waitUntil(lambda: bool(threads))
     assert threads != [threading.main_thread().name]
-    assert panel.table.rowCount() == 0 and "条" not in panel.title.text()
+    assert panel.table.model().rowCount() == 0 and "条" not in panel.title.text()
     with qtbot.waitSignal(panel.loaded, timeout=10_000):
         release.set()
     assert panel.rows == [ONE]
-    assert panel.table.item(0, 1).text() == "甲村党支部"  # type: ignore[union-attr]
+    assert view_texts(panel.table)[0][1] == "甲村党支部"
     assert "1" in panel.title.text()
 
 
@@ -70,12 +71,12 @@ def test_only_the_latest_refresh_is_shown(
     gates[0].set()  # the first, older answer arrives: it is dropped, the second is read
     qtbot.waitUntil(lambda: len(calls) == 2)
     assert calls == [None, "甲镇"]
-    assert panel.rows == [] and panel.table.rowCount() == 0
+    assert panel.rows == [] and panel.table.model().rowCount() == 0
     with qtbot.waitSignal(panel.loaded, timeout=10_000):
         gates[1].set()
     qtbot.wait(200)
     assert panel.rows == [ONE]
-    assert panel.table.rowCount() == 1
+    assert panel.table.model().rowCount() == 1
 
 
 def test_a_refusal_while_collecting_is_said_in_the_title(

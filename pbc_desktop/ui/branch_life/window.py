@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -39,13 +40,16 @@ from pbc_desktop.services.branch_life import compliance, schedule
 from pbc_desktop.services.terms import committees, due
 from pbc_desktop.ui.branch_life.committee_dialog import CommitteeDialog
 from pbc_desktop.ui.common import messages, printing, prompts
+from pbc_desktop.ui.common.columns import refit_columns
 from pbc_desktop.ui.common.combos import fill, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.labels import form_label, label
 from pbc_desktop.ui.common.menu_actions import MenuWindow
+from pbc_desktop.ui.common.rows_table import RowsTable, long_text
 from pbc_desktop.ui.common.rules_dialog import DistrictRulesDialog
 from pbc_desktop.ui.common.spin_boxes import IntSpinBox
+from pbc_desktop.ui.common.table_model import Column
 from pbc_desktop.ui.common.views import (
     add_captioned,
     enter_presses_nothing,
@@ -100,14 +104,32 @@ class ScheduleDialog(DistrictRulesDialog):
         schedule.set_schedule(self.ctx.db, wanted, self.read_version)
 
 
+class BranchLine(NamedTuple):
+    """A branch's row of the list: its organization, whether it is behind, its cells."""
+
+    organization_id: int
+    behind: bool
+    cells: list[str]
+
+
+#: A cell of the list longer than this (in characters) is also its tooltip.
+LONG_CELL = 20
+
+
+def cell_column(header: str, cell: int) -> Column[BranchLine]:
+    """The list's column of the branches' ``cell``: a long text is its tooltip too."""
+    tip = long_text(LONG_CELL)
+    return Column(header, lambda r: r.cells[cell], tooltip=lambda r: tip(r.cells[cell]))
+
+
 @dataclass(frozen=True)
 class YearRead:
     """A year read off the UI thread with the list's rows made there too (a district's
     1,500 branches' cells took a tenth of a second more on the UI thread)."""
 
     report: compliance.TownYear
-    # (organization, behind, cells) of every branch
-    rows: tuple[tuple[int, bool, list[str]], ...]
+    # every branch's
+    rows: tuple[BranchLine, ...]
     behind: int
     open_now: int
 
@@ -123,7 +145,7 @@ class YearRead:
             per_kind = [f"{k.held}/{k.due}" for k in b.kinds]
             cells = [b.name, b.town or "", *per_kind, yes if is_behind else ""]
             cells.append("、".join(label(k.kind) for k in waiting))
-            rows.append((b.organization_id, is_behind, cells))
+            rows.append(BranchLine(b.organization_id, is_behind, cells))
         return cls(report, tuple(rows), behind, open_now)
 
 
@@ -171,9 +193,10 @@ class BranchLifeWindow(MenuWindow):
         self.summary = QLabel(self)
         self.summary.setObjectName("branchLifeSummary")
         self.kinds: tuple[ActivityKind, ...] = ()
-        self.table = make_item_table(self, "branchLifeTable", [])
+        # a district's 1,500 branches shown as read: no item made for each cell
+        self.table: RowsTable[BranchLine] = RowsTable(self, "branchLifeTable")
         self.table.setToolTip(self.tr("Held / due in the year; select a branch for its year"))
-        self.table.itemSelectionChanged.connect(self.show_grid)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_grid())
         self.grid_title = QLabel(self)
         self.grid_title.setObjectName("branchLifeGridTitle")
         self.grid = QTableWidget(0, 12, self)
@@ -272,7 +295,7 @@ class BranchLifeWindow(MenuWindow):
         self.town.currentIndexChanged.connect(self.refresh)
         self.town.currentIndexChanged.connect(self.refresh_terms)  # both pages' filter
         # the year read already, shown whole or only its branches behind
-        self.behind_only.toggled.connect(lambda _on: self.show_report(selected_id(self.table)))
+        self.behind_only.toggled.connect(lambda _on: self.show_report(self.selected_branch()))
         self.within.valueChanged.connect(self.refresh_terms)
         enter_presses_nothing(self)  # Enter in the year or the list asked where to print
         # Tab in reading order: the town above the pages, then the meetings page's bar
@@ -307,7 +330,7 @@ class BranchLifeWindow(MenuWindow):
         self.table.unsetCursor()
         self.report, self._read = read.report, read
         wanted, self._wanted_org = self._wanted_org, None
-        self.show_report(selected_id(self.table) if wanted is None else wanted)
+        self.show_report(self.selected_branch() if wanted is None else wanted)
         if wanted is not None:
             self._show_branch(wanted)
 
@@ -329,14 +352,22 @@ class BranchLifeWindow(MenuWindow):
             ).format(len(read.rows), read.behind, read.open_now)
         )
         behind_only = self.behind_only.isChecked()
-        rows = [(org_id, cells) for org_id, behind, cells in read.rows if behind or not behind_only]
-        fill_table(self.table, rows, keep)
+        rows = [r for r in read.rows if r.behind or not behind_only]
+        self.table.rows_model.show(rows)
+        refit_columns(self.table)
+        if keep is None or not self.table.select_where(lambda r: r.organization_id == keep):
+            self.table.clearSelection()
         self.show_grid()
+
+    def selected_branch(self) -> int | None:
+        """The organization of the branch selected in the list."""
+        line = self.table.selected()
+        return None if line is None else line.organization_id
 
     def show_kinds(self, kinds: tuple[ActivityKind, ...]) -> None:
         """The columns of the list and the rows of the year's grid: the kinds the schedule
         asks for (once the district changed it, the counts lay under the wrong kinds)."""
-        if kinds == self.kinds and self.table.columnCount():
+        if kinds == self.kinds and self.table.rows_model.columnCount():
             return
         self.kinds = kinds
         headers = [self.tr("Branch"), self.tr("Town")]
@@ -345,8 +376,8 @@ class BranchLifeWindow(MenuWindow):
             self.tr("Behind"),
             self.tr("This period"),
         ]
-        self.table.setColumnCount(len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
+        columns = [cell_column(header, c) for c, header in enumerate(headers)]
+        self.table.rows_model.show([], columns)  # the rows of other columns are not shown
         self.grid.setRowCount(len(kinds))
         self.grid.setVerticalHeaderLabels([label(k) for k in kinds])
 
@@ -363,13 +394,13 @@ class BranchLifeWindow(MenuWindow):
 
     def _show_branch(self, organization_id: int) -> None:
         """Select the branch in the meetings' list, else its committee on the terms page."""
-        if select_id(self.table, organization_id):
+        if self.table.select_where(lambda r: r.organization_id == organization_id):
             self.pages.setCurrentIndex(0)
         elif select_id(self.terms_table, organization_id):
             self.pages.setCurrentIndex(1)
 
     def show_grid(self) -> None:
-        org_id = selected_id(self.table)
+        org_id = self.selected_branch()
         branch = None
         if self.report is not None and org_id is not None:
             branch = next(b for b in self.report.branches if b.organization_id == org_id)

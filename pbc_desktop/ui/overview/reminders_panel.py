@@ -16,15 +16,13 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -39,9 +37,10 @@ from pbc_desktop.ui.common.columns import WHOLE, keep_chars, refit_columns
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.labels import form_label, label
+from pbc_desktop.ui.common.rows_table import RowsTable
 from pbc_desktop.ui.common.rules_dialog import DistrictRulesDialog
 from pbc_desktop.ui.common.spin_boxes import IntSpinBox
-from pbc_desktop.ui.common.views import make_item_table
+from pbc_desktop.ui.common.table_model import Column
 from pbc_desktop.ui.common.worker import BackgroundLoad
 from pbc_desktop.ui.common.write_guard import WriteGuard
 
@@ -52,7 +51,8 @@ if TYPE_CHECKING:
 
 W = TypeVar("W", bound=QDialog)
 
-ROW_DATA = Qt.ItemDataRole.UserRole
+#: The colour of the days of a reminder overdue.
+OVERDUE_COLOUR = "#c0392b"
 #: Room for its four columns, the subject and what is due readable in part; beside the
 #: figures and the margins of the overview within a 1024 px window.
 MIN_WIDTH = 362
@@ -125,17 +125,15 @@ class RemindersPanel(QWidget):
         self.writes = WriteGuard(ctx, self)
         self.writes.add(self.rules_button, Permission.DISTRICT_RULES)
         self.writes.update()
-        self.table = make_item_table(
-            self,
-            "overviewRemindersTable",
-            [self.tr("Area"), self.tr("Subject"), self.tr("What"), self.tr("Due")],
-        )
+        # a district's 2,800 reminders shown as collected: no item made for each cell
+        self.table: RowsTable[Reminder] = RowsTable(self, "overviewRemindersTable", self.columns())
         self.table.setToolTip(self.tr("Double-click to see where it is due"))
         # the days in view: the subject's name and what is due give way
         keep_chars(self.table, {1: 4, 2: 4, 3: WHOLE})
         self.setMinimumWidth(MIN_WIDTH)
-        self.table.cellActivated.connect(self.open_row)
-        self.table.cellDoubleClicked.connect(self.open_row)
+        # Enter, and a double-click (or a click where the platform opens on one): as the
+        # double-click also activates, its signal as well opened the line twice over
+        self.table.activated.connect(self._open_index)
         # the count on a line of its own: beside the buttons a narrow screen cut it off
         buttons = QHBoxLayout()
         buttons.addWidget(self.branch_button)
@@ -147,6 +145,25 @@ class RemindersPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         self.refresh()
+
+    def columns(self) -> list[Column[Reminder]]:
+        return [
+            Column(self.tr("Area"), lambda r: label(r.area)),
+            Column(self.tr("Subject"), lambda r: r.subject),
+            Column(self.tr("What"), lambda r: r.what, tooltip=lambda r: r.what),
+            Column(
+                self.tr("Due"),
+                self.due_text,
+                align_right=True,
+                tooltip=lambda r: self.tr("Due on {0}").format(fmt_date(r.due_on)),
+                foreground=lambda r: OVERDUE_COLOUR if r.days > 0 else None,
+            ),
+        ]
+
+    def due_text(self, row: Reminder) -> str:
+        if row.days > 0:
+            return self.tr("{0} days overdue").format(row.days)
+        return self.tr("in {0} days").format(-row.days)
 
     def today(self) -> date:
         return date.today()
@@ -173,28 +190,12 @@ class RemindersPanel(QWidget):
         self.rows = rows
         overdue = sum(1 for r in self.rows if r.days > 0)
         self.title.setText(self.tr("Reminders: {0} ({1} overdue)").format(len(self.rows), overdue))
-        self.table.setRowCount(len(self.rows))
-        for i, row in enumerate(self.rows):
-            if row.days > 0:
-                days = self.tr("{0} days overdue").format(row.days)
-            else:
-                days = self.tr("in {0} days").format(-row.days)
-            cells = [label(row.area), row.subject, row.what, days]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(ROW_DATA, i)
-                if column == 3:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                    item.setToolTip(self.tr("Due on {0}").format(fmt_date(row.due_on)))
-                    if row.days > 0:
-                        item.setForeground(QColor("#c0392b"))
-                elif column == 2:
-                    item.setToolTip(text)
-                self.table.setItem(i, column, item)
+        self.table.rows_model.show(self.rows)
         refit_columns(self.table)
         self.loaded.emit()
+
+    def _open_index(self, index: QModelIndex) -> None:
+        self.open_row(index.row())
 
     def open_row(self, row: int, _column: int = 0) -> None:
         if not 0 <= row < len(self.rows):
