@@ -64,8 +64,11 @@ def test_overview_lists_held_and_not_held_and_opens_the_grid(qtbot: QtBot, db: D
     assert rows[0] == ["甲镇", "甲二村党支部", "held", f"{YEAR}-12-20", "2", "1", "1", "0", "0"]
     assert rows[1][2:] == ["not held", "", "1", "0", "0", "0", "0"]
     assert "3" in dialog.overview.summary.text() and "1" in dialog.overview.summary.text()
-    # double-click: the grid of that organization and year
-    dialog.overview.table.cellDoubleClicked.emit(1, 1)
+    # double-click: the grid of that organization and year, opened once
+    opened: list[tuple[int, int]] = []
+    dialog.overview.open_grid.connect(lambda org, year: opened.append((org, year)))
+    double_click_row(qtbot, dialog.overview.table, 1)
+    assert opened == [(world.jia_one, YEAR)]
     assert dialog.tabs.currentIndex() == 0 and dialog.save_button.isVisible()
     assert dialog.organization_id() == world.jia_one
     assert dialog.year_spin.value() == YEAR

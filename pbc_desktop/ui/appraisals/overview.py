@@ -57,8 +57,9 @@ class AppraisalOverview(QWidget):
         ]
         self.table = make_item_table(self, "appraisalOverviewTable", headers)
         self.table.setToolTip(self.tr("Double-click to enter the organization's grades"))
+        # activated: Enter and a double-click (connecting cellDoubleClicked too opened the
+        # grid twice on one double-click)
         self.table.cellActivated.connect(self._activated)
-        self.table.cellDoubleClicked.connect(self._activated)
         top = QHBoxLayout()
         add_captioned(top, self.tr("&Year:"), self.year_spin)
         top.addWidget(self.summary, 1)
