@@ -89,8 +89,10 @@ def _folder(text: str) -> Path:
 def _copy_target(path: Path) -> Path:
     """Where ``pbc backup --to PATH`` writes: into the folder ``path``, or as the file
     ``path`` when it ends in .sqlite and is no folder (one that exists is refused, not
-    overwritten); refused when it is neither (a stick not plugged in)."""
+    overwritten, and so is one another run finishes first: ``backup.backup_to``); refused
+    when it is neither (a stick not plugged in)."""
     from pbc_desktop.errors import UserError
+    from pbc_desktop.services.backup import exists_refusal
 
     if path.is_dir():
         return path
@@ -102,12 +104,7 @@ def _copy_target(path: Path) -> Path:
             )
         )
     if path.exists() or path.is_symlink():
-        raise UserError(
-            t(
-                f"文件“{path}”已存在，不会覆盖它；请换一个文件名。",
-                f"The file “{path}” exists and is not overwritten; choose another name.",
-            )
-        )
+        raise exists_refusal(path)
     return path
 
 

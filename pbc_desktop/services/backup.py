@@ -324,12 +324,25 @@ def _copy(
     progress: Progress | None = None,
     should_stop: ShouldStop | None = None,
     read_only: bool = False,
+    exclusive: bool = False,
 ) -> None:
     """:func:`copy_database`, with write failures turned into a sentence naming ``dest``;
-    then the copy's attachments are checked (count and SHA-256) like its pages were."""
+    then the copy's attachments are checked (count and SHA-256) like its pages were.
+    ``exclusive``: an existing ``dest`` is never replaced (``FileExistsError``)."""
     try:
-        copy_database(src, dest, progress=progress, should_stop=should_stop, read_only=read_only)
+        copy_database(
+            src,
+            dest,
+            progress=progress,
+            should_stop=should_stop,
+            read_only=read_only,
+            exclusive=exclusive,
+        )
         attachments.check_copy(dest)
+    except FileExistsError as exc:
+        if exclusive and (dest.exists() or dest.is_symlink()):
+            raise  # another program's copy took the name meanwhile: the caller says so
+        raise cannot_write(dest, exc) from exc
     except FileNotFoundError as exc:
         if not src.is_file():
             raise _missing(src) from exc
@@ -339,6 +352,35 @@ def _copy(
     except sqlite3.Error as exc:
         log.warning("copying %s to %s failed: %s", src, dest, exc)
         raise cannot_write(dest, exc) from exc
+
+
+#: How often a copy named by its time takes the next name (``-2``, ``-3``…) when another
+#: program's copy took the one it was given while it was written.
+NAME_TRIES = 5
+
+
+def _copy_as_new(
+    db_path: Path,
+    folder: Path,
+    stem: str,
+    kind: str,
+    when: datetime,
+    *,
+    should_stop: ShouldStop | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """Copy ``db_path`` into ``folder`` under a name of :func:`unique_copy_path`; never onto
+    a copy another program (a window and ``pbc backup`` in the same second) finished
+    meanwhile under that name: the next free name is taken instead."""
+    for _ in range(NAME_TRIES):
+        dest = unique_copy_path(folder, stem, kind, when)
+        try:
+            _copy(db_path, dest, progress=progress, should_stop=should_stop, exclusive=True)
+        except FileExistsError:
+            log.info("%s was written by another program meanwhile; taking the next name", dest)
+            continue
+        return dest
+    raise cannot_write(dest, FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST)))
 
 
 def automatic_backup(
@@ -365,8 +407,8 @@ def automatic_backup(
             return None
     _settle(db_path)
     taken = now or datetime.now()  # before the snapshot: a later write counts as a change
-    dest = unique_copy_path(folder, copy_stem(db_path, folder), AUTO, taken)
-    _copy(db_path, dest, should_stop=should_stop)
+    stem = copy_stem(db_path, folder)
+    dest = _copy_as_new(db_path, folder, stem, AUTO, taken, should_stop=should_stop)
     os.utime(dest, (taken.timestamp(), taken.timestamp()))
     prune(db_path, folder, also_keep=dest)
     log.info("automatic backup of %s written to %s", db_path, dest)
@@ -401,25 +443,40 @@ def backup_to(
     now: datetime | None = None,
     progress: Progress | None = None,
     should_stop: ShouldStop | None = None,
+    overwrite: bool = False,
 ) -> Path:
     """A copy the user asked for: into folder ``target`` (named by date) or as file ``target``;
-    ``by``, the signed-in account, must be allowed to take it away (:func:`copy_refusal`)."""
+    ``by``, the signed-in account, must be allowed to take it away (:func:`copy_refusal`).
+
+    A file that exists is never overwritten (refused in a sentence, :func:`exists_refusal`),
+    not even one another program finished while this copy was written, unless
+    ``overwrite``: the user was asked about the file ``target`` and agreed to replace it
+    (the window's save dialog asks; ``pbc backup`` has no such option)."""
     refused = copy_refusal(by)
     if refused is not None:
         raise PermissionDeniedError(refused)
     if not db_path.is_file():
         raise _missing(db_path)
     if target.is_dir():
-        dest = unique_copy_path(target, db_path.stem, MANUAL, now or datetime.now())
-    elif not target.parent.exists():  # a USB stick pulled out, a mistyped folder
+        written = _copy_as_new(
+            db_path,
+            target,
+            db_path.stem,
+            MANUAL,
+            now or datetime.now(),
+            should_stop=should_stop,
+            progress=progress,
+        )
+        log.info("backup of %s written to %s", db_path, written)
+        return written
+    if not target.parent.exists():  # a USB stick pulled out, a mistyped folder
         raise UserError(
             t(
                 f"文件夹“{target.parent}”不存在（U 盘是否已插好？）。",
                 f"The folder “{target.parent}” does not exist (is the USB stick plugged in?).",
             )
         )
-    else:
-        dest = target if target.suffix else target.with_suffix(".sqlite")
+    dest = target if target.suffix else target.with_suffix(".sqlite")
     if dest.resolve() == db_path.resolve():
         raise UserError(
             t(
@@ -427,9 +484,25 @@ def backup_to(
                 "A database cannot be backed up onto itself; choose another name or place.",
             )
         )
-    _copy(db_path, dest, progress=progress, should_stop=should_stop)
+    exclusive = not (overwrite and dest == target)
+    if exclusive and (dest.exists() or dest.is_symlink()):
+        raise exists_refusal(dest)
+    try:
+        _copy(db_path, dest, progress=progress, should_stop=should_stop, exclusive=exclusive)
+    except FileExistsError as exc:  # another program's copy, finished meanwhile
+        raise exists_refusal(dest) from exc
     log.info("backup of %s written to %s", db_path, dest)
     return dest
+
+
+def exists_refusal(path: Path) -> UserError:
+    """A copy asked for as the file ``path``, which exists (it is not overwritten)."""
+    return UserError(
+        t(
+            f"文件“{path}”已存在，不会覆盖它；请换一个文件名。",
+            f"The file “{path}” exists and is not overwritten; choose another name.",
+        )
+    )
 
 
 # -- what a backup holds ----------------------------------------------------------------
@@ -703,13 +776,12 @@ class RestoreResult:
 def keep_current(db_path: Path, folder: Path | None = None, now: datetime | None = None) -> Path:
     """Copy the database (even a damaged one) into the backups folder as ``before-restore``."""
     folder = folder if folder is not None else paths.backups_dir()
-    dest = unique_copy_path(
-        folder, copy_stem(db_path, folder), BEFORE_RESTORE, now or datetime.now()
-    )
+    stem, when = copy_stem(db_path, folder), now or datetime.now()
     try:
-        _copy(db_path, dest)
+        dest = _copy_as_new(db_path, folder, stem, BEFORE_RESTORE, when)
     except DatabaseDamagedError:
         # Not readable as a database: keep its bytes as they are, WAL file included.
+        dest = unique_copy_path(folder, stem, BEFORE_RESTORE, when)
         log.warning("%s is damaged; keeping a plain copy as %s", db_path, dest)
         tmp = part_path(dest)
         try:

@@ -29,6 +29,7 @@ from pbc_desktop.services.backup import AUTO, BackupFile
 from pbc_desktop.services.organizations import OrgInput, create_organization
 from tests.backup_helpers import (
     add_orgs,
+    both_copying_at_once,
     damage,
     integrity,
     names_in,
@@ -127,6 +128,35 @@ def test_backup_into_a_folder_is_named_by_date(tmp_path: Path) -> None:
     assert org_names(second) == ["上底村党总支"]
     parsed = backup.parse_name(second)
     assert parsed is not None and parsed.serial == 2 and parsed.kind == backup.MANUAL
+
+
+def test_two_copies_of_the_same_second_into_a_folder_are_both_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two copies into the same folder in the same second (two clerks' ``pbc backup --to``
+    a stick) both chose ``pbc-manual-<time>.sqlite``, none there yet, and the second
+    replaced the first: the second now takes the next name."""
+    path = tmp_path / "pbc.sqlite"
+    new_database(path, "上底村党总支").dispose()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    both_copying_at_once(monkeypatch, usb)
+    written: list[Path] = []
+
+    def copy() -> None:
+        written.append(backup.backup_to(path, usb, now=NOW, by=SYSTEM))
+
+    copies = [threading.Thread(target=copy) for _ in range(2)]
+    for each in copies:
+        each.start()
+    for each in copies:
+        each.join(60)
+    assert sorted(p.name for p in written) == [
+        "pbc-manual-20250615-183000-2.sqlite",
+        "pbc-manual-20250615-183000.sqlite",
+    ]
+    assert sorted(usb.iterdir()) == sorted(written)
+    assert all(org_names(p) == ["上底村党总支"] for p in written)
 
 
 def test_backup_of_a_missing_or_damaged_database_is_refused(tmp_path: Path) -> None:

@@ -245,6 +245,9 @@ class BackupActions(QObject):
         if not chosen:
             return
         target = Path(chosen)
+        # The dialog asked before replacing a file that exists; one that appears meanwhile
+        # (another program's copy) is not replaced.
+        agreed = target.is_file()
 
         def job(progress: ProgressFn, should_cancel: CancelFn) -> Path:
             return backup.backup_to(
@@ -253,6 +256,7 @@ class BackupActions(QObject):
                 by=by,
                 progress=lambda percent: progress(percent, ""),
                 should_stop=should_cancel,
+                overwrite=agreed,
             )
 
         outcome = run_with_progress(self._parent, self.tr("Backing up…"), job)
