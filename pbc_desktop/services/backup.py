@@ -74,6 +74,7 @@ from pbc_desktop.files import (
     file_uri,
     is_special,
     part_path,
+    place_new,
     replace_file,
 )
 from pbc_desktop.lang import t
@@ -368,14 +369,36 @@ def _copy_as_new(
     *,
     should_stop: ShouldStop | None = None,
     progress: Progress | None = None,
+    read_only: bool = False,
 ) -> Path:
     """Copy ``db_path`` into ``folder`` under a name of :func:`unique_copy_path`; never onto
     a copy another program (a window and ``pbc backup`` in the same second) finished
     meanwhile under that name: the next free name is taken instead."""
+    return _as_new(
+        folder,
+        stem,
+        kind,
+        when,
+        lambda dest: _copy(
+            db_path,
+            dest,
+            progress=progress,
+            should_stop=should_stop,
+            read_only=read_only,
+            exclusive=True,
+        ),
+    )
+
+
+def _as_new(
+    folder: Path, stem: str, kind: str, when: datetime, write: Callable[[Path], None]
+) -> Path:
+    """``write`` a copy under a name of :func:`unique_copy_path` (``write`` raises
+    ``FileExistsError`` when another program took it meanwhile: the next one is tried)."""
     for _ in range(NAME_TRIES):
         dest = unique_copy_path(folder, stem, kind, when)
         try:
-            _copy(db_path, dest, progress=progress, should_stop=should_stop, exclusive=True)
+            write(dest)
         except FileExistsError:
             log.info("%s was written by another program meanwhile; taking the next name", dest)
             continue
@@ -778,27 +801,47 @@ def keep_current(db_path: Path, folder: Path | None = None, now: datetime | None
     folder = folder if folder is not None else paths.backups_dir()
     stem, when = copy_stem(db_path, folder), now or datetime.now()
     try:
-        dest = _copy_as_new(db_path, folder, stem, BEFORE_RESTORE, when)
+        # Only read: SQLite, closing a damaged file it had open to write, deleted its WAL
+        # (or folded it in), and the plain copy below never had it.
+        return _copy_as_new(db_path, folder, stem, BEFORE_RESTORE, when, read_only=True)
     except DatabaseDamagedError:
         # Not readable as a database: keep its bytes as they are, WAL file included.
-        dest = unique_copy_path(folder, stem, BEFORE_RESTORE, when)
-        log.warning("%s is damaged; keeping a plain copy as %s", db_path, dest)
-        tmp = part_path(dest)
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            create_private(tmp)
-            shutil.copyfile(db_path, tmp)
-            wal = db_path.with_name(db_path.name + "-wal")
-            if wal.is_file():
-                wal_copy = dest.with_name(dest.name + "-wal")
-                create_private(wal_copy)
-                shutil.copyfile(wal, wal_copy)
-            replace_file(tmp, dest)
-        except OSError as exc:
-            raise cannot_write(dest, exc) from exc
-        finally:
-            tmp.unlink(missing_ok=True)
-    return dest
+        log.warning("%s is damaged; keeping a plain copy of its files", db_path)
+    return _as_new(folder, stem, BEFORE_RESTORE, when, lambda dest: _keep_bytes(db_path, dest))
+
+
+def _keep_bytes(db_path: Path, dest: Path) -> None:
+    """The bytes of the damaged database ``db_path`` kept as ``dest``, and its WAL's (if
+    any) as ``dest``'s ``-wal``.
+
+    Both are written under part names (:func:`files.part_path`, and its ``-wal``): a kill
+    meanwhile leaves only those, which :func:`files.remove_leftovers` deletes at the next
+    start or backup. Then the copy takes its name (never another's:
+    ``FileExistsError``), and only after it the WAL its own: a kill between the two leaves
+    the copy of the main file alone, never a ``-wal`` without its copy, nor a half one
+    beside a copy that SQLite would apply to it.
+    """
+    tmp = part_path(dest)
+    tmp_wal = tmp.with_name(tmp.name + "-wal")
+    wal = db_path.with_name(db_path.name + "-wal")
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        create_private(tmp)
+        shutil.copyfile(db_path, tmp)
+        if wal.is_file():
+            create_private(tmp_wal)
+            shutil.copyfile(wal, tmp_wal)
+        place_new(tmp, dest)
+        if tmp_wal.exists():
+            replace_file(tmp_wal, dest.with_name(dest.name + "-wal"))
+    except FileExistsError as exc:
+        if dest.exists() or dest.is_symlink():
+            raise  # another program's copy took the name: the next one is tried
+        raise cannot_write(dest, exc) from exc
+    except OSError as exc:
+        raise cannot_write(dest, exc) from exc
+    finally:
+        remove_with_sidecars(tmp)
 
 
 def _in_use(db_path: Path) -> UserError:
