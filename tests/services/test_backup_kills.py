@@ -28,7 +28,7 @@ KEEPER = """
 import os, shutil, signal, sys
 from datetime import datetime
 from pathlib import Path
-from pbc_desktop.services import backup
+from pbc_desktop.services import backup_restore
 
 db, folder, kill_at = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 steps = [0]
@@ -56,7 +56,7 @@ def killed_after(real):
 
 shutil.copyfile = copyfile
 os.replace, os.rename, os.link = map(killed_after, (os.replace, os.rename, os.link))
-backup.keep_current(db, folder, now=datetime(2026, 12, 7, 12, 0, 0))
+backup_restore.keep_current(db, folder, now=datetime(2026, 12, 7, 12, 0, 0))
 print("done", flush=True)
 """
 

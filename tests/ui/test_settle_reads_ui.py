@@ -16,7 +16,7 @@ from sqlalchemy import text
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.accounts import SYSTEM
 from pbc_desktop.errors import UserError
-from pbc_desktop.services import backup
+from pbc_desktop.services import backup, backup_restore
 from pbc_desktop.ui.common import worker
 from pbc_desktop.ui.common.worker import BackgroundLoad
 from pbc_desktop.ui.shell.backup_actions import open_file
@@ -87,13 +87,13 @@ def test_a_restore_waits_for_the_reads_under_way(
     done = hold_a_read(qtbot, window, office, gate := threading.Event())
     threading.Timer(0.3, gate.set).start()
     reading: list[int] = []
-    real_restore = backup.restore
+    real_restore = backup_restore.restore
 
-    def restore(*args: object, **kwargs: object) -> backup.RestoreResult:
+    def restore(*args: object, **kwargs: object) -> backup_restore.RestoreResult:
         reading.append(worker.reading_threads())
         return real_restore(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(backup, "restore", restore)
+    monkeypatch.setattr(backup_restore, "restore", restore)
     window.backups.action_restore.trigger()
     assert reading == [0] and done == ["read"]  # ended first; its answer not shown
     assert len(boxes.shown) == 2 and window.ctx.db is not office
@@ -169,10 +169,10 @@ def test_a_refused_restore_asks_again_the_reads_it_cut_off(
     done = hold_a_read(qtbot, window, office, gate := threading.Event())
     threading.Timer(0.3, gate.set).start()
 
-    def refuse(*_args: object, **_kwargs: object) -> backup.RestoreResult:
+    def refuse(*_args: object, **_kwargs: object) -> backup_restore.RestoreResult:
         raise UserError("备份文件已损坏")
 
-    monkeypatch.setattr(backup, "restore", refuse)
+    monkeypatch.setattr(backup_restore, "restore", refuse)
     window.backups.action_restore.trigger()
     assert window.ctx.db is office and "备份文件已损坏" in boxes.shown[-1]
     qtbot.waitUntil(lambda: "shown" in done, timeout=10_000)

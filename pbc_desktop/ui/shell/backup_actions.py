@@ -27,7 +27,7 @@ from pbc_desktop.domain.punctuation import labelled
 from pbc_desktop.errors import UserError
 from pbc_desktop.paths import backups_dir, settings_file
 from pbc_desktop.progress import CancelFn, ProgressFn
-from pbc_desktop.services import backup
+from pbc_desktop.services import backup, backup_restore
 from pbc_desktop.services.backup import BackupInfo
 from pbc_desktop.ui.common import messages, worker
 from pbc_desktop.ui.common.actions import make_action
@@ -97,13 +97,13 @@ def failed(parent: QWidget | None, outcome: JobOutcome[Any]) -> bool:
 
 def run_restore(
     parent: QWidget | None, db_path: Path, shown: BackupInfo, close: Database | None
-) -> backup.RestoreResult | None:
+) -> backup_restore.RestoreResult | None:
     """Restore the backup ``shown`` (what it holds was described to the user: a file
     changed since is refused) off the UI thread with progress; ``None`` if it failed (said
     why) or stopped."""
 
-    def job(progress: ProgressFn, should_cancel: CancelFn) -> backup.RestoreResult:
-        return backup.restore(
+    def job(progress: ProgressFn, should_cancel: CancelFn) -> backup_restore.RestoreResult:
+        return backup_restore.restore(
             db_path,
             shown.path,
             close=close,
@@ -293,7 +293,7 @@ class BackupActions(QObject):
         def inspect(
             _progress: ProgressFn, _should_cancel: CancelFn
         ) -> tuple[BackupInfo, str | None]:
-            backup.refuse_itself(db_path, backup_path)
+            backup_restore.refuse_itself(db_path, backup_path)
             found = backup.inspect_backup(backup_path)
             return found, backup.other_office(db_path, found)
 
