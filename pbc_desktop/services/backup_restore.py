@@ -29,7 +29,7 @@ from pbc_desktop.db.migrate import (
     remove_with_sidecars,
 )
 from pbc_desktop.domain.accounts import Permission
-from pbc_desktop.errors import DatabaseDamagedError, UserError
+from pbc_desktop.errors import DatabaseDamagedError, UserError, os_reason
 from pbc_desktop.files import file_uri, part_path, place_new, replace_file
 from pbc_desktop.lang import t
 from pbc_desktop.services.backup import (
@@ -153,6 +153,54 @@ def _replacing(db_path: Path) -> db_lock.DatabaseLock:
         return db_lock.acquire(db_path, exclusive=True)
     except OSError as exc:
         raise cannot_write(db_path, exc) from exc
+
+
+def _not_put_back(db_path: Path, kept: Path, exc: OSError) -> UserError:
+    reason = os_reason(exc)
+    return UserError(
+        t(
+            f"无法把原来的数据库放回“{db_path}”：{reason}。它保存在“{kept}”。",
+            f"The database as it was could not be put back as “{db_path}”: {reason}. It is "
+            f"kept as “{kept}”.",
+        )
+    )
+
+
+def put_back(db_path: Path, kept: Path, *, close: Database | None = None) -> None:
+    """After a restore whose database could not then be opened (the window's open of the
+    file :func:`restore` put in place failed): the copy :func:`keep_current` made of the
+    database as it was put back in its place, so that it is as before the restore.
+
+    ``kept`` stays in the backups folder: its bytes (and its WAL's, a damaged database's)
+    are copied beside the database under a work name (cleared at the next start if a
+    kill leaves it), then renamed onto it, as :func:`restore` does; ``close``, the
+    window's database, is let go of meanwhile. Refused in a sentence when the copy cannot
+    be written or the file replaced (the restored file then stays).
+    """
+    work = db_path.with_name(f".{db_path.name}.restore-{os.getpid()}-{uuid.uuid4().hex[:8]}.sqlite")
+    work_wal, kept_wal = (p.with_name(p.name + "-wal") for p in (work, kept))
+    try:
+        try:
+            create_private(work)
+            shutil.copyfile(kept, work)
+            if kept_wal.is_file():
+                create_private(work_wal)
+                shutil.copyfile(kept_wal, work_wal)
+        except OSError as exc:
+            raise _not_put_back(db_path, kept, exc) from exc
+        with _replacing(db_path):
+            if close is not None:
+                close.engine.dispose()  # its connections; its hold of the lock stays
+            _retire(db_path)
+            try:
+                replace_file(work, db_path)
+                if work_wal.exists():
+                    replace_file(work_wal, db_path.with_name(db_path.name + "-wal"))
+            except OSError as exc:
+                raise _in_use(db_path) from exc
+    finally:
+        remove_with_sidecars(work)
+    log.info("put %s back in place of %s after a restore that could not be opened", kept, db_path)
 
 
 def restore(

@@ -596,6 +596,30 @@ def test_restore_over_a_damaged_database_keeps_the_damaged_file(
     open_database(sqlite_url(path)).dispose()
 
 
+def test_a_restore_that_could_not_then_be_opened_is_undone_by_putting_back_the_kept_copy(
+    tmp_path: Path, folder: Path
+) -> None:
+    """The window could not open the file a restore put in place: the copy of the database
+    as it was is put back (and stays in the backups folder); a copy that is gone is
+    refused in a sentence, the restored file left in place."""
+    path = tmp_path / "pbc.sqlite"
+    db = new_database(path, "上底村党总支")
+    copy = backup.backup_to(path, tmp_path / "usb.sqlite", by=SYSTEM)
+    add_orgs(db, "后来新增的党支部")
+    result = backup_restore.restore(path, copy, folder=folder, close=db)
+    assert result.kept is not None and names_in(db) == ["上底村党总支"]
+    backup_restore.put_back(path, result.kept, close=db)
+    assert names_in(db) == ["上底村党总支", "后来新增的党支部"]
+    assert org_names(result.kept) == ["上底村党总支", "后来新增的党支部"]
+    db.dispose()
+    assert leftovers(tmp_path) == []
+    gone = folder / "pbc-before-restore-20200101-000000.sqlite"
+    with pytest.raises(UserError, match="无法把原来的数据库放回"):
+        backup_restore.put_back(path, gone)
+    assert org_names(path) == ["上底村党总支", "后来新增的党支部"]
+    assert leftovers(tmp_path) == []
+
+
 def test_restore_into_a_new_place_keeps_nothing(tmp_path: Path, folder: Path) -> None:
     path = tmp_path / "pbc.sqlite"
     new_database(path, "甲").dispose()

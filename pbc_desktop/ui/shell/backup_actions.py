@@ -320,14 +320,18 @@ class BackupActions(QObject):
             messages.warning(self._parent, self.tr("Restore a backup"), worker.reads_unsettled())
             return
         self.wait()
-        result = run_restore(self._parent, db_path, info, close=db)
-        if result is None:  # refused or failed: the database as it was, its lists read again
-            worker.resume_reads()
-            return
+        restored: Database | None = None
         try:
-            restored = open_file(db_path, db.actor)
-        except UserError as exc:
-            messages.show_user_error(self._parent, exc)
+            result = run_restore(self._parent, db_path, info, close=db)
+            if result is not None:
+                restored = self._open_restored(db, db_path, result)
+        finally:
+            # Whatever happened, short of the restored database shown in new tabs (the
+            # restore refused or failed, its file not opened, a bug): the database left
+            # open, as it was or put back, and its lists read again, none left "loading".
+            if restored is None:
+                worker.resume_reads()
+        if restored is None or result is None:
             return
         self._host.switch_database(restored)
         done = self.tr("The backup was restored.")
@@ -336,3 +340,47 @@ class BackupActions(QObject):
                 "%1", str(result.kept)
             )
         messages.information(self._parent, self.tr("Restored"), done)
+
+    def _open_restored(
+        self, db: Database, db_path: Path, result: backup_restore.RestoreResult
+    ) -> Database | None:
+        """The restored file opened; ``None`` when it cannot be (said why): the database as
+        it was is then put back in its place (:func:`backup_restore.put_back`) and ``db``,
+        the database left open, goes on with it."""
+        try:
+            return open_file(db_path, db.actor)
+        except UserError as exc:
+            log.warning("the restored %s could not be opened: %s", db_path, exc.message)
+            said = (
+                self.tr("The backup was restored, but the database could not then be opened:")
+                + "\n"
+                + exc.message
+            )
+        kept = result.kept
+        if kept is not None:  # always, for an open database
+
+            def put_back(_progress: ProgressFn, _should_cancel: CancelFn) -> Path:
+                backup_restore.put_back(db_path, kept, close=db)
+                return kept
+
+            outcome = run_with_progress(
+                self._parent, self.tr("Putting back the database as it was…"), put_back
+            )
+            if outcome.error is None:
+                said += "\n\n" + self.tr(
+                    "The database as it was before the restore was put back: nothing changed."
+                )
+            elif isinstance(outcome.error, UserError):
+                said += (
+                    "\n\n"
+                    + self.tr("Putting back the database as it was failed too:")
+                    + "\n"
+                    + outcome.error.message
+                    + "\n\n"
+                    + self.tr("Close the program and start it again.")
+                )
+            else:
+                raise outcome.error
+        worker.resume_reads()  # the lists show the database left open while this is read
+        messages.warning(self._parent, self.tr("Restore a backup"), said)
+        return None
