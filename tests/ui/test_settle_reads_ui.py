@@ -79,6 +79,20 @@ def restore_from(monkeypatch: pytest.MonkeyPatch, office: Database, tmp_path: Pa
     return copy
 
 
+def cannot_open(monkeypatch: pytest.MonkeyPatch, reason: str) -> None:
+    """The restore replaces the file, then opening it fails (a scanner holding the file
+    just renamed, a stick pulled out, a failing disk)."""
+
+    def refuse(*_args: object, **_kwargs: object) -> Database:
+        raise UserError(reason)
+
+    monkeypatch.setattr(backup_actions, "open_file", refuse)
+
+
+def nothing_loading(window: MainWindow) -> bool:
+    return not any(load.busy for load in window.findChildren(BackgroundLoad))
+
+
 def test_a_restore_waits_for_the_reads_under_way(
     qtbot: QtBot, office: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -99,6 +113,7 @@ def test_a_restore_waits_for_the_reads_under_way(
     assert reading == [0] and done == ["read"]  # ended first; its answer not shown
     assert len(boxes.shown) == 2 and window.ctx.db is not office
     assert names_in(window.ctx.db) == ["上底村党总支"]
+    qtbot.waitUntil(lambda: nothing_loading(window), timeout=10_000)  # the new tabs' reads
 
 
 def test_a_restore_under_a_read_that_does_not_end_is_refused(
@@ -178,6 +193,7 @@ def test_a_refused_restore_asks_again_the_reads_it_cut_off(
     assert window.ctx.db is office and "备份文件已损坏" in boxes.shown[-1]
     qtbot.waitUntil(lambda: "shown" in done, timeout=10_000)
     assert done == ["read", "read", "shown"]  # the cut-off read, then asked again
+    qtbot.waitUntil(lambda: nothing_loading(window), timeout=10_000)
 
 
 def test_a_refused_switch_asks_again_the_reads_it_cut_off(
@@ -196,20 +212,6 @@ def test_a_refused_switch_asks_again_the_reads_it_cut_off(
     gate.set()
     qtbot.waitUntil(lambda: "shown" in done, timeout=10_000)
     assert done == ["read", "read", "shown"] and window.ctx.db is office
-
-
-def cannot_open(monkeypatch: pytest.MonkeyPatch, reason: str) -> None:
-    """The restore replaces the file, then opening it fails (a scanner holding the file
-    just renamed, a stick pulled out, a failing disk)."""
-
-    def refuse(*_args: object, **_kwargs: object) -> Database:
-        raise UserError(reason)
-
-    monkeypatch.setattr(backup_actions, "open_file", refuse)
-
-
-def nothing_loading(window: MainWindow) -> bool:
-    return not any(load.busy for load in window.findChildren(BackgroundLoad))
 
 
 def test_a_restored_file_that_cannot_be_opened_is_put_back_and_no_list_stays_loading(
