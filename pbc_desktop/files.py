@@ -239,6 +239,48 @@ def replace_file(src: Path, dest: Path) -> None:
     src.replace(dest)
 
 
+#: What ``os.link`` says on a drive that keeps no hard links (a FAT32 or exFAT stick).
+_NO_HARD_LINKS = frozenset(
+    code
+    for code in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS, errno.EMLINK)
+    if code is not None
+)
+
+
+def place_new(src: Path, dest: Path) -> None:
+    """Rename ``src`` (a part file just written) onto ``dest`` only if no file ``dest``
+    exists: ``FileExistsError`` otherwise, and ``src`` stays. Two programs finishing the
+    same copy at the same instant: one gets the name, the other is refused, where
+    :func:`replace_file` let the second silently replace the first.
+
+    Windows' rename never replaces a file (retried while a scanner holds ``src``, as
+    :func:`replace_file`); elsewhere a hard link is made, then ``src`` removed; on a drive
+    without hard links the name is first claimed by creating it exclusively, then the
+    part renamed onto that claim."""
+    if _on_windows():
+        for pause in HELD_FILE_PAUSES_S:
+            try:
+                src.rename(dest)
+                return
+            except FileExistsError:
+                raise
+            except PermissionError:
+                time.sleep(pause)
+        src.rename(dest)
+        return
+    try:
+        os.link(src, dest)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
+        os.close(os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        src.replace(dest)
+        return
+    src.unlink()
+
+
 def flush_to_medium(path: Path) -> None:
     """Have the system write what it holds of ``path`` to the drive, before the file takes
     its name: on a USB stick Windows may keep the data back, and a stick that turns out

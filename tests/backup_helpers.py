@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
+import threading
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
+from pbc_desktop.db import migrate
 from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.db.migrate import open_database
 from pbc_desktop.db.models import Organization
@@ -76,3 +80,19 @@ def damage(path: Path) -> None:
     offset = (pages - 3) * page_size + 8
     data[offset : offset + 200] = b"\xff" * 200
     path.write_bytes(bytes(data))
+
+
+def both_copying_at_once(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """The first two copies into ``folder`` each wait, their part file about to be made,
+    for the other: two copies (two threads) started at the same instant, both past every
+    check made before copying and both having chosen their name."""
+    both = threading.Barrier(2, timeout=30)
+    first_two = itertools.count()
+    real_create = migrate.create_private
+
+    def create_private(path: Path) -> None:
+        if path.parent == folder and next(first_two) < 2:
+            both.wait()
+        real_create(path)
+
+    monkeypatch.setattr(migrate, "create_private", create_private)

@@ -500,3 +500,26 @@ def test_the_temporary_name_is_no_longer_than_before(
     assert "太长" not in write_error(target, not_found).message
     longer = target.with_name("名" + target.name)
     assert "太长" in write_error(longer, not_found).message
+
+
+@pytest.mark.parametrize("hard_links", [True, False])
+def test_place_new_never_replaces_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hard_links: bool
+) -> None:
+    """A part file takes its name only if no file has it (a copy another program finished
+    meanwhile stays), also on a drive without hard links (a FAT32 stick)."""
+    if not hard_links:
+
+        def no_link(_src: object, _dest: object) -> None:
+            raise OSError(errno.EPERM, "Operation not permitted")
+
+        monkeypatch.setattr(files.os, "link", no_link)
+    dest = tmp_path / "copy.sqlite"
+    first, second = tmp_path / ".first.part", tmp_path / ".second.part"
+    first.write_bytes(b"first")
+    second.write_bytes(b"second")
+    files.place_new(first, dest)
+    with pytest.raises(FileExistsError):
+        files.place_new(second, dest)
+    assert dest.read_bytes() == b"first" and not first.exists()
+    assert second.read_bytes() == b"second"

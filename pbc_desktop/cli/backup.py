@@ -89,8 +89,10 @@ def _folder(text: str) -> Path:
 def _copy_target(path: Path) -> Path:
     """Where ``pbc backup --to PATH`` writes: into the folder ``path``, or as the file
     ``path`` when it ends in .sqlite and is no folder (one that exists is refused, not
-    overwritten); refused when it is neither (a stick not plugged in)."""
+    overwritten, and so is one another run finishes first: ``backup.backup_to``); refused
+    when it is neither (a stick not plugged in)."""
     from pbc_desktop.errors import UserError
+    from pbc_desktop.services.backup import exists_refusal
 
     if path.is_dir():
         return path
@@ -102,12 +104,7 @@ def _copy_target(path: Path) -> Path:
             )
         )
     if path.exists() or path.is_symlink():
-        raise UserError(
-            t(
-                f"文件“{path}”已存在，不会覆盖它；请换一个文件名。",
-                f"The file “{path}” exists and is not overwritten; choose another name.",
-            )
-        )
+        raise exists_refusal(path)
     return path
 
 
@@ -197,7 +194,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from pbc_desktop.cli.common import EXIT_OK, _db_path_or_error, confirmed
     from pbc_desktop.errors import UserError
     from pbc_desktop.files import remove_leftovers
-    from pbc_desktop.services import backup
+    from pbc_desktop.services import backup, backup_restore
 
     db_path = _db_path_or_error(args)
     folder = _backups_folder()
@@ -216,7 +213,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         # A writer at work: say so now, not after showing the backup.
         with contextlib.suppress(OSError):  # no lock file there: the restore will say why
             lock.acquire(db_path, exclusive=True).release()
-    backup.refuse_itself(db_path, backup_path)
+    backup_restore.refuse_itself(db_path, backup_path)
     info = backup.inspect_backup(backup_path)
     for line in describe(info):
         print(line)
@@ -239,7 +236,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
                 "Nothing was restored. Add --yes to restore without a question.",
             )
         )
-    result = backup.restore(db_path, backup_path, folder=folder, described=info.fingerprint)
+    result = backup_restore.restore(db_path, backup_path, folder=folder, described=info.fingerprint)
     print(t(f"已恢复到：{db_path}", f"Restored into: {db_path}"))
     if result.upgraded:
         print(t("备份的结构版本较旧，已升级。", "The backup had an older schema; it was upgraded."))

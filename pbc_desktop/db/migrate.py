@@ -44,7 +44,7 @@ from pbc_desktop.errors import (
     DatabaseTooNewError,
     UserError,
 )
-from pbc_desktop.files import SQLITE_SIDECARS, file_uri, part_path, replace_file
+from pbc_desktop.files import SQLITE_SIDECARS, file_uri, part_path, place_new, replace_file
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -345,6 +345,7 @@ def copy_database(
     progress: Callable[[int], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
     read_only: bool = False,
+    exclusive: bool = False,
 ) -> None:
     """Copy a live SQLite database into ``dest``: consistent, checked, all or nothing.
 
@@ -355,7 +356,8 @@ def copy_database(
     the copy (:class:`CopyStoppedError`). ``read_only`` opens ``src`` without writing to it,
     as is done anyway for a file that cannot be written (a write-protected USB stick: SQLite
     could not create the ``-shm`` a WAL-mode file needs beside it, and the sound file read as
-    damaged).
+    damaged). ``exclusive``: a file ``dest`` that exists (another program's copy, finished
+    meanwhile) is never replaced: ``FileExistsError`` (:func:`files.place_new`).
 
     Raises :class:`DatabaseDamagedError` when ``src`` is not a database or is damaged;
     ``sqlite3.Error`` / ``OSError`` when the copy cannot be written.
@@ -394,7 +396,7 @@ def copy_database(
                 target.close()
             if check != [("ok",)]:
                 raise _source_damaged(src, _failed_check(src), noted=not read_only)
-            replace_file(tmp, dest)
+            (place_new if exclusive else replace_file)(tmp, dest)
         except sqlite3.DatabaseError as exc:
             if "malformed" in str(exc) or "not a database" in str(exc):
                 raise _source_damaged(src, _failed_check(src), noted=not read_only) from exc

@@ -1,4 +1,5 @@
-"""Backups of the database file: automatic ones, copies to a chosen place, and restore.
+"""Backups of the database file: automatic ones, copies to a chosen place, and what a
+backup holds (checked before a restore, which ``services.backup_restore`` makes).
 
 Every copy goes through SQLite's online backup API (:func:`db.migrate.copy_database`): one
 consistent snapshot even while the program writes, written under a temporary name,
@@ -28,7 +29,6 @@ import re
 import shutil
 import sqlite3
 import tempfile
-import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -39,19 +39,15 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from pbc_desktop import paths
 from pbc_desktop.db import checked_stamp
-from pbc_desktop.db import lock as db_lock
 from pbc_desktop.db.engine import Database, read_only_engine, sqlite_url
 from pbc_desktop.db.migrate import (
     COPY_STAMP,
-    CopyStoppedError,
     copy_database,
     copy_stem,
-    create_private,
     head_revision,
     known_revisions,
     open_database,
     quick_check,
-    remove_with_sidecars,
     revision_of,
     too_new,
     unique_copy_path,
@@ -73,13 +69,10 @@ from pbc_desktop.files import (
     file_digest,
     file_uri,
     is_special,
-    part_path,
-    replace_file,
 )
 from pbc_desktop.lang import t
 from pbc_desktop.services import attachments
 from pbc_desktop.services.info import Count, record_counts
-from pbc_desktop.services.permissions import require
 
 log = logging.getLogger(__name__)
 
@@ -324,12 +317,25 @@ def _copy(
     progress: Progress | None = None,
     should_stop: ShouldStop | None = None,
     read_only: bool = False,
+    exclusive: bool = False,
 ) -> None:
     """:func:`copy_database`, with write failures turned into a sentence naming ``dest``;
-    then the copy's attachments are checked (count and SHA-256) like its pages were."""
+    then the copy's attachments are checked (count and SHA-256) like its pages were.
+    ``exclusive``: an existing ``dest`` is never replaced (``FileExistsError``)."""
     try:
-        copy_database(src, dest, progress=progress, should_stop=should_stop, read_only=read_only)
+        copy_database(
+            src,
+            dest,
+            progress=progress,
+            should_stop=should_stop,
+            read_only=read_only,
+            exclusive=exclusive,
+        )
         attachments.check_copy(dest)
+    except FileExistsError as exc:
+        if exclusive and (dest.exists() or dest.is_symlink()):
+            raise  # another program's copy took the name meanwhile: the caller says so
+        raise cannot_write(dest, exc) from exc
     except FileNotFoundError as exc:
         if not src.is_file():
             raise _missing(src) from exc
@@ -339,6 +345,57 @@ def _copy(
     except sqlite3.Error as exc:
         log.warning("copying %s to %s failed: %s", src, dest, exc)
         raise cannot_write(dest, exc) from exc
+
+
+#: How often a copy named by its time takes the next name (``-2``, ``-3``…) when another
+#: program's copy took the one it was given while it was written.
+NAME_TRIES = 5
+
+
+def _copy_as_new(
+    db_path: Path,
+    folder: Path,
+    stem: str,
+    kind: str,
+    when: datetime,
+    *,
+    should_stop: ShouldStop | None = None,
+    progress: Progress | None = None,
+    read_only: bool = False,
+) -> Path:
+    """Copy ``db_path`` into ``folder`` under a name of :func:`unique_copy_path`; never onto
+    a copy another program (a window and ``pbc backup`` in the same second) finished
+    meanwhile under that name: the next free name is taken instead."""
+    return _as_new(
+        folder,
+        stem,
+        kind,
+        when,
+        lambda dest: _copy(
+            db_path,
+            dest,
+            progress=progress,
+            should_stop=should_stop,
+            read_only=read_only,
+            exclusive=True,
+        ),
+    )
+
+
+def _as_new(
+    folder: Path, stem: str, kind: str, when: datetime, write: Callable[[Path], None]
+) -> Path:
+    """``write`` a copy under a name of :func:`unique_copy_path` (``write`` raises
+    ``FileExistsError`` when another program took it meanwhile: the next one is tried)."""
+    for _ in range(NAME_TRIES):
+        dest = unique_copy_path(folder, stem, kind, when)
+        try:
+            write(dest)
+        except FileExistsError:
+            log.info("%s was written by another program meanwhile; taking the next name", dest)
+            continue
+        return dest
+    raise cannot_write(dest, FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST)))
 
 
 def automatic_backup(
@@ -365,8 +422,8 @@ def automatic_backup(
             return None
     _settle(db_path)
     taken = now or datetime.now()  # before the snapshot: a later write counts as a change
-    dest = unique_copy_path(folder, copy_stem(db_path, folder), AUTO, taken)
-    _copy(db_path, dest, should_stop=should_stop)
+    stem = copy_stem(db_path, folder)
+    dest = _copy_as_new(db_path, folder, stem, AUTO, taken, should_stop=should_stop)
     os.utime(dest, (taken.timestamp(), taken.timestamp()))
     prune(db_path, folder, also_keep=dest)
     log.info("automatic backup of %s written to %s", db_path, dest)
@@ -401,25 +458,40 @@ def backup_to(
     now: datetime | None = None,
     progress: Progress | None = None,
     should_stop: ShouldStop | None = None,
+    overwrite: bool = False,
 ) -> Path:
     """A copy the user asked for: into folder ``target`` (named by date) or as file ``target``;
-    ``by``, the signed-in account, must be allowed to take it away (:func:`copy_refusal`)."""
+    ``by``, the signed-in account, must be allowed to take it away (:func:`copy_refusal`).
+
+    A file that exists is never overwritten (refused in a sentence, :func:`exists_refusal`),
+    not even one another program finished while this copy was written, unless
+    ``overwrite``: the user was asked about the file ``target`` and agreed to replace it
+    (the window's save dialog asks; ``pbc backup`` has no such option)."""
     refused = copy_refusal(by)
     if refused is not None:
         raise PermissionDeniedError(refused)
     if not db_path.is_file():
         raise _missing(db_path)
     if target.is_dir():
-        dest = unique_copy_path(target, db_path.stem, MANUAL, now or datetime.now())
-    elif not target.parent.exists():  # a USB stick pulled out, a mistyped folder
+        written = _copy_as_new(
+            db_path,
+            target,
+            db_path.stem,
+            MANUAL,
+            now or datetime.now(),
+            should_stop=should_stop,
+            progress=progress,
+        )
+        log.info("backup of %s written to %s", db_path, written)
+        return written
+    if not target.parent.exists():  # a USB stick pulled out, a mistyped folder
         raise UserError(
             t(
                 f"文件夹“{target.parent}”不存在（U 盘是否已插好？）。",
                 f"The folder “{target.parent}” does not exist (is the USB stick plugged in?).",
             )
         )
-    else:
-        dest = target if target.suffix else target.with_suffix(".sqlite")
+    dest = target if target.suffix else target.with_suffix(".sqlite")
     if dest.resolve() == db_path.resolve():
         raise UserError(
             t(
@@ -427,9 +499,25 @@ def backup_to(
                 "A database cannot be backed up onto itself; choose another name or place.",
             )
         )
-    _copy(db_path, dest, progress=progress, should_stop=should_stop)
+    exclusive = not (overwrite and dest == target)
+    if exclusive and (dest.exists() or dest.is_symlink()):
+        raise exists_refusal(dest)
+    try:
+        _copy(db_path, dest, progress=progress, should_stop=should_stop, exclusive=exclusive)
+    except FileExistsError as exc:  # another program's copy, finished meanwhile
+        raise exists_refusal(dest) from exc
     log.info("backup of %s written to %s", db_path, dest)
     return dest
+
+
+def exists_refusal(path: Path) -> UserError:
+    """A copy asked for as the file ``path``, which exists (it is not overwritten)."""
+    return UserError(
+        t(
+            f"文件“{path}”已存在，不会覆盖它；请换一个文件名。",
+            f"The file “{path}” exists and is not overwritten; choose another name.",
+        )
+    )
 
 
 # -- what a backup holds ----------------------------------------------------------------
@@ -690,157 +778,3 @@ def newest_good_backup(db_path: Path, folder: Path | None = None) -> BackupInfo 
         except UserError as exc:
             log.warning("skipping the backup %s: %s", b.path, exc.message)
     return None
-
-
-# -- restore ----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class RestoreResult:
-    info: BackupInfo
-    kept: Path | None  # the copy of the database as it was, in the backups folder
-    upgraded: bool  # the backup had an older schema and was upgraded
-
-
-def keep_current(db_path: Path, folder: Path | None = None, now: datetime | None = None) -> Path:
-    """Copy the database (even a damaged one) into the backups folder as ``before-restore``."""
-    folder = folder if folder is not None else paths.backups_dir()
-    dest = unique_copy_path(
-        folder, copy_stem(db_path, folder), BEFORE_RESTORE, now or datetime.now()
-    )
-    try:
-        _copy(db_path, dest)
-    except DatabaseDamagedError:
-        # Not readable as a database: keep its bytes as they are, WAL file included.
-        log.warning("%s is damaged; keeping a plain copy as %s", db_path, dest)
-        tmp = part_path(dest)
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            create_private(tmp)
-            shutil.copyfile(db_path, tmp)
-            wal = db_path.with_name(db_path.name + "-wal")
-            if wal.is_file():
-                wal_copy = dest.with_name(dest.name + "-wal")
-                create_private(wal_copy)
-                shutil.copyfile(wal, wal_copy)
-            replace_file(tmp, dest)
-        except OSError as exc:
-            raise cannot_write(dest, exc) from exc
-        finally:
-            tmp.unlink(missing_ok=True)
-    return dest
-
-
-def _in_use(db_path: Path) -> UserError:
-    return UserError(
-        t(
-            f"无法替换数据库“{db_path}”：它正被其他程序打开。请关闭其他打开它的窗口或程序后重试。",
-            f"Cannot replace the database “{db_path}”: another program has it open. Close "
-            "the other windows or programs that use it and try again.",
-        )
-    )
-
-
-def refuse_itself(db_path: Path, backup_path: Path) -> None:
-    """Refuse the database offered as a backup of itself (before showing what it holds)."""
-    if db_path.exists() and backup_path.resolve() == db_path.resolve():
-        raise UserError(
-            t(
-                "所选文件就是当前的数据库，不能用它恢复自己。",
-                "The file chosen is the current database itself; choose a backup.",
-            )
-        )
-
-
-def _retire(db_path: Path) -> None:
-    """Fold the database's WAL back into it and remove ``-wal``/``-shm``, so they can never
-    be applied to the file that replaces it."""
-    wal = db_path.with_name(db_path.name + "-wal")
-    if wal.exists():
-        with contextlib.suppress(sqlite3.Error):
-            conn = sqlite3.connect(f"{file_uri(db_path.resolve())}?mode=rw", uri=True, timeout=2)
-            try:
-                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            finally:
-                conn.close()
-    for suffix in ("-wal", "-shm"):
-        try:
-            db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
-        except OSError as exc:
-            raise _in_use(db_path) from exc
-
-
-def _replacing(db_path: Path) -> db_lock.DatabaseLock:
-    """The database's lock, exclusively (waits a few seconds, then refuses naming who
-    has the database open)."""
-    try:
-        return db_lock.acquire(db_path, exclusive=True)
-    except OSError as exc:
-        raise cannot_write(db_path, exc) from exc
-
-
-def restore(
-    db_path: Path,
-    backup_path: Path,
-    *,
-    folder: Path | None = None,
-    close: Database | None = None,
-    progress: Progress | None = None,
-    should_stop: ShouldStop | None = None,
-    now: datetime | None = None,
-    described: str | None = None,
-) -> RestoreResult:
-    """Replace the database at ``db_path`` by the backup ``backup_path``.
-
-    The backup is checked (:func:`inspect_backup`), copied beside the database and, if its
-    schema is older, upgraded there. Only then is the current database (if any, even a
-    damaged one) copied to the backups folder, ``close`` (the open database) disposed, and
-    the prepared copy renamed onto ``db_path``. Until that moment a failure or a stop
-    leaves the current database untouched.
-
-    ``described``: the fingerprint of the backup whose contents the user was shown
-    (:attr:`BackupInfo.fingerprint`); a file changed or replaced since, or while it is
-    copied, is refused: what would be restored is not what was shown.
-    """
-    if close is not None:  # the window's open database: its signed-in person must be allowed
-        require(close, Permission.MAINTAIN)
-    db_path, backup_path = Path(db_path), Path(backup_path)
-    refuse_itself(db_path, backup_path)
-    report = progress or (lambda _percent: None)
-    checked = _check(backup_path)
-    if described is not None and checked.fingerprint != described:
-        raise _changed_since_described(backup_path)
-    report(5)
-    work = db_path.with_name(f".{db_path.name}.restore-{os.getpid()}-{uuid.uuid4().hex[:8]}.sqlite")
-    try:
-        _copy(
-            backup_path,
-            work,
-            read_only=True,
-            progress=lambda p: report(5 + p * 75 // 100),
-            should_stop=should_stop,
-        )
-        if described is not None and fingerprint_of(backup_path) != described:
-            raise _changed_since_described(backup_path)  # while it was copied
-        if checked.needs_upgrade:
-            report(85)
-            _upgrade(work)
-        info = checked.info(_contents(work))
-        if should_stop is not None and should_stop():
-            raise CopyStoppedError
-        report(90)
-        # Every other writer (a window, a pbc command) has finished, or the restore is
-        # refused naming them; none starts until the file is replaced.
-        with _replacing(db_path):
-            if close is not None:
-                close.engine.dispose()  # its connections; its hold of the lock stays
-            kept = keep_current(db_path, folder, now) if db_path.exists() else None
-            report(95)
-            _retire(db_path)
-            try:
-                replace_file(work, db_path)
-            except OSError as exc:
-                raise _in_use(db_path) from exc
-    finally:
-        remove_with_sidecars(work)
-    report(100)
-    log.info("restored %s from %s (previous copy kept as %s)", db_path, backup_path, kept)
-    return RestoreResult(info=info, kept=kept, upgraded=checked.needs_upgrade)

@@ -1215,6 +1215,26 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>替换前，当前数据库会先复制一份到备份文件夹。</translation>
     </message>
     <message>
+        <source>The backup was restored, but the database could not then be opened:</source>
+        <translation>备份已恢复，但随后无法打开数据库：</translation>
+    </message>
+    <message>
+        <source>Putting back the database as it was…</source>
+        <translation>正在放回原来的数据库…</translation>
+    </message>
+    <message>
+        <source>The database as it was before the restore was put back: nothing changed.</source>
+        <translation>已放回恢复之前的数据库，没有任何改动。</translation>
+    </message>
+    <message>
+        <source>Putting back the database as it was failed too:</source>
+        <translation>放回原来的数据库也失败了：</translation>
+    </message>
+    <message>
+        <source>Close the program and start it again.</source>
+        <translation>请关闭程序后重新启动。</translation>
+    </message>
+    <message>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -1252,6 +1272,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <name>BranchLifeWindow</name>
     <message>
         <source>Branch meetings and committee terms</source>
+        <extracomment>A cell of the list longer than this (in characters) is also its tooltip.</extracomment>
         <translation>三会一课与换届</translation>
     </message>
     <message>
@@ -6280,7 +6301,7 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     <name>RulesDialog</name>
     <message>
         <source>Reminder rules</source>
-        <extracomment>Room for its four columns, the subject and what is due readable in part; beside the figures and the margins of the overview within a 1024 px window.</extracomment>
+        <extracomment>The colour of the days of a reminder overdue. Room for its four columns, the subject and what is due readable in part; beside the figures and the margins of the overview within a 1024 px window.</extracomment>
         <translation>提醒规则</translation>
     </message>
     <message>

@@ -6,6 +6,7 @@ import io
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,15 @@ from pbc_desktop.db.engine import sqlite_url
 from pbc_desktop.db.migrate import head_revision, open_database
 from pbc_desktop.domain.enums import UserRole
 from pbc_desktop.single_instance import InstanceServer, server_name
-from tests.backup_helpers import add_orgs, damage, new_database, org_names, with_office
+from tests.backup_helpers import (
+    add_orgs,
+    both_copying_at_once,
+    damage,
+    integrity,
+    new_database,
+    org_names,
+    with_office,
+)
 from tests.conftest import TEST_PASSWORD, add_account
 
 pytestmark = pytest.mark.sqlite_only("backups and restores copy the database file")
@@ -81,6 +90,38 @@ def test_backup_to_a_file_name(
     with pytest.raises(SystemExit):
         main(["backup", "--help"])
     assert ".sqlite" in capsys.readouterr().out
+
+
+def test_two_backups_to_the_same_file_at_once_never_overwrite_one_another(
+    capsys: pytest.CaptureFixture[str],
+    office_db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two ``pbc backup --to X.sqlite`` started at the same instant (a scheduled task and
+    a clerk's): both found no X.sqlite, and the second copy silently replaced the first.
+    One writes it, the other is refused in one sentence (status 2), as for a file that
+    existed from the start; the file left is a whole, sound copy."""
+    usb = tmp_path / "U盘"
+    usb.mkdir()
+    target = usb / "上底村.sqlite"
+    both_copying_at_once(monkeypatch, usb)  # both past the check that --to is not there
+    codes: list[int] = []
+
+    def one_run() -> None:
+        codes.append(main(["backup", "--to", str(target)]))
+
+    runs = [threading.Thread(target=one_run) for _ in range(2)]
+    for each in runs:
+        each.start()
+    for each in runs:
+        each.join(60)
+    out, err = capsys.readouterr()
+    assert sorted(codes) == [0, 2]
+    assert out == f"{target.resolve()}\n"
+    assert err == f"错误：文件“{target}”已存在，不会覆盖它；请换一个文件名。\n"
+    assert org_names(target) == ["上底村党总支"] and integrity(target) == "ok"
+    assert sorted(usb.iterdir()) == [target]  # no part file of the refused copy
 
 
 def test_backup_refusals_are_one_sentence(

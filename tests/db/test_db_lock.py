@@ -182,7 +182,7 @@ def test_the_windows_restore_waits_for_a_command_then_names_it(
 ) -> None:
     from pbc_desktop.db.engine import sqlite_url
     from pbc_desktop.db.migrate import open_database
-    from pbc_desktop.services import backup
+    from pbc_desktop.services import backup_restore
     from tests.backup_helpers import add_orgs, names_in
 
     monkeypatch.setenv(lock.WAIT_ENV, "0.3")
@@ -190,14 +190,16 @@ def test_the_windows_restore_waits_for_a_command_then_names_it(
     try:
         with holder(data_dir, office, "pbc import-members", "shared") as pid:
             with pytest.raises(lock.DatabaseLockedError) as refused:
-                backup.restore(office, other, close=window_db)
+                backup_restore.restore(office, other, close=window_db)
             assert "pbc import-members" in refused.value.message
             assert str(pid) in refused.value.message
             # the window goes on as before, still holding its share of the lock
             add_orgs(window_db, "窗口里新建的党支部")
             assert os.getpid() in {h.pid for h in lock.holders(office)}
         assert names_in(window_db) == sorted([ORG, "窗口里新建的党支部"])
-        result = backup.restore(office, other, close=window_db)  # alone now: it goes through
+        result = backup_restore.restore(
+            office, other, close=window_db
+        )  # alone now: it goes through
         assert result.kept is not None
         assert org_names(result.kept) == sorted([ORG, "窗口里新建的党支部"])
     finally:

@@ -22,7 +22,7 @@ from pbc_desktop.domain.accounts import SYSTEM
 from pbc_desktop.domain.enums import ActivityKind
 from pbc_desktop.domain.privacy import contains_personal_numbers
 from pbc_desktop.errors import DatabaseDamagedError, UserError
-from pbc_desktop.services import attachments, backup
+from pbc_desktop.services import attachments, backup, backup_restore
 from pbc_desktop.services.activities import editing as svc
 from pbc_desktop.services.attachments import AttachmentCheck, verify_attachments
 from pbc_desktop.services.demo import build_demo
@@ -218,7 +218,7 @@ def test_a_backup_restored_into_an_empty_data_folder_brings_its_attachments(
     monkeypatch.setenv("PBC_DATA_DIR", str(other_pc))
     target = paths.default_db_path()
     assert target.parent == other_pc and not target.exists()
-    backup.restore(target, copy)
+    backup_restore.restore(target, copy)
     restored = open_database(sqlite_url(target), backup_dir=paths.backups_dir())
     try:
         listed = svc.get_activity_edit(restored, aid).attachments
@@ -257,7 +257,7 @@ def test_a_backup_or_restore_whose_attachments_fail_their_check_is_refused(
 
     before = db_path.read_bytes()
     with pytest.raises(DatabaseDamagedError, match=r"合影\.jpg"):
-        backup.restore(db_path, spoiled, folder=tmp_path / "backups")
+        backup_restore.restore(db_path, spoiled, folder=tmp_path / "backups")
     assert db_path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 

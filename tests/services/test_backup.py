@@ -24,11 +24,12 @@ from pbc_desktop.errors import (
     PermissionDeniedError,
     UserError,
 )
-from pbc_desktop.services import backup
+from pbc_desktop.services import backup, backup_restore
 from pbc_desktop.services.backup import AUTO, BackupFile
 from pbc_desktop.services.organizations import OrgInput, create_organization
 from tests.backup_helpers import (
     add_orgs,
+    both_copying_at_once,
     damage,
     integrity,
     names_in,
@@ -127,6 +128,35 @@ def test_backup_into_a_folder_is_named_by_date(tmp_path: Path) -> None:
     assert org_names(second) == ["上底村党总支"]
     parsed = backup.parse_name(second)
     assert parsed is not None and parsed.serial == 2 and parsed.kind == backup.MANUAL
+
+
+def test_two_copies_of_the_same_second_into_a_folder_are_both_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two copies into the same folder in the same second (two clerks' ``pbc backup --to``
+    a stick) both chose ``pbc-manual-<time>.sqlite``, none there yet, and the second
+    replaced the first: the second now takes the next name."""
+    path = tmp_path / "pbc.sqlite"
+    new_database(path, "上底村党总支").dispose()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    both_copying_at_once(monkeypatch, usb)
+    written: list[Path] = []
+
+    def copy() -> None:
+        written.append(backup.backup_to(path, usb, now=NOW, by=SYSTEM))
+
+    copies = [threading.Thread(target=copy) for _ in range(2)]
+    for each in copies:
+        each.start()
+    for each in copies:
+        each.join(60)
+    assert sorted(p.name for p in written) == [
+        "pbc-manual-20250615-183000-2.sqlite",
+        "pbc-manual-20250615-183000.sqlite",
+    ]
+    assert sorted(usb.iterdir()) == sorted(written)
+    assert all(org_names(p) == ["上底村党总支"] for p in written)
 
 
 def test_backup_of_a_missing_or_damaged_database_is_refused(tmp_path: Path) -> None:
@@ -251,7 +281,7 @@ def test_automatic_backups_are_pruned_but_other_copies_kept(tmp_path: Path, fold
     upgrade_copy = backup_copy(path, folder, "before-upgrade-0000")
     other_db = folder / "demo-auto-20200101-120000.sqlite"
     other_db.write_bytes(upgrade_copy.read_bytes())
-    restore_copy = backup.keep_current(path, folder, now=datetime(2020, 1, 1))
+    restore_copy = backup_restore.keep_current(path, folder, now=datetime(2020, 1, 1))
     made = [
         backup.automatic_backup(path, folder, now=NOW - timedelta(days=d), only_if_changed=False)
         for d in range(40, -1, -1)
@@ -508,7 +538,7 @@ def test_restore_keeps_a_copy_of_the_current_database(tmp_path: Path, folder: Pa
     copy = backup.backup_to(path, tmp_path / "usb.sqlite", by=SYSTEM)
     add_orgs(db, "后来新增的党支部")  # still in the WAL: the kept copy must include it
     steps: list[int] = []
-    result = backup.restore(path, copy, folder=folder, close=db, progress=steps.append)
+    result = backup_restore.restore(path, copy, folder=folder, close=db, progress=steps.append)
     assert result.kept is not None and result.kept.parent == folder
     assert org_names(result.kept) == ["上底村党总支", "后来新增的党支部"]
     assert org_names(path) == ["上底村党总支"]
@@ -542,7 +572,7 @@ def test_a_restore_whose_new_file_a_scanner_holds_a_moment_on_windows_succeeds(
     monkeypatch.setattr(files.time, "sleep", lambda _s: None)
     monkeypatch.setattr(files.sys, "platform", "win32")
     try:
-        backup.restore(path, copy, folder=folder, close=db)
+        backup_restore.restore(path, copy, folder=folder, close=db)
     finally:
         monkeypatch.setattr(files.sys, "platform", "linux")
     assert len(refused) == 2
@@ -560,16 +590,40 @@ def test_restore_over_a_damaged_database_keeps_the_damaged_file(
     damaged_bytes = path.read_bytes()
     with pytest.raises(DatabaseDamagedError):
         open_database(sqlite_url(path))
-    result = backup.restore(path, good, folder=folder)
+    result = backup_restore.restore(path, good, folder=folder)
     assert result.kept is not None and result.kept.read_bytes() == damaged_bytes
     assert integrity(path) == "ok" and len(org_names(path)) == 500
     open_database(sqlite_url(path)).dispose()
 
 
+def test_a_restore_that_could_not_then_be_opened_is_undone_by_putting_back_the_kept_copy(
+    tmp_path: Path, folder: Path
+) -> None:
+    """The window could not open the file a restore put in place: the copy of the database
+    as it was is put back (and stays in the backups folder); a copy that is gone is
+    refused in a sentence, the restored file left in place."""
+    path = tmp_path / "pbc.sqlite"
+    db = new_database(path, "上底村党总支")
+    copy = backup.backup_to(path, tmp_path / "usb.sqlite", by=SYSTEM)
+    add_orgs(db, "后来新增的党支部")
+    result = backup_restore.restore(path, copy, folder=folder, close=db)
+    assert result.kept is not None and names_in(db) == ["上底村党总支"]
+    backup_restore.put_back(path, result.kept, close=db)
+    assert names_in(db) == ["上底村党总支", "后来新增的党支部"]
+    assert org_names(result.kept) == ["上底村党总支", "后来新增的党支部"]
+    db.dispose()
+    assert leftovers(tmp_path) == []
+    gone = folder / "pbc-before-restore-20200101-000000.sqlite"
+    with pytest.raises(UserError, match="无法把原来的数据库放回"):
+        backup_restore.put_back(path, gone)
+    assert org_names(path) == ["上底村党总支", "后来新增的党支部"]
+    assert leftovers(tmp_path) == []
+
+
 def test_restore_into_a_new_place_keeps_nothing(tmp_path: Path, folder: Path) -> None:
     path = tmp_path / "pbc.sqlite"
     new_database(path, "甲").dispose()
-    result = backup.restore(tmp_path / "fresh.sqlite", path, folder=folder)
+    result = backup_restore.restore(tmp_path / "fresh.sqlite", path, folder=folder)
     assert result.kept is None and org_names(tmp_path / "fresh.sqlite") == ["甲"]
 
 
@@ -582,13 +636,13 @@ def test_a_refused_or_stopped_restore_leaves_the_database_alone(
     letter = tmp_path / "letter.sqlite"
     letter.write_bytes(b"not a backup" * 100)
     with pytest.raises(DatabaseDamagedError):
-        backup.restore(path, letter, folder=folder)
+        backup_restore.restore(path, letter, folder=folder)
     with pytest.raises(UserError, match="当前的数据库"):
-        backup.restore(path, path, folder=folder)
+        backup_restore.restore(path, path, folder=folder)
     other = tmp_path / "other.sqlite"
     new_database(other, "乙").dispose()
     with pytest.raises(CopyStoppedError):
-        backup.restore(path, other, folder=folder, should_stop=lambda: True)
+        backup_restore.restore(path, other, folder=folder, should_stop=lambda: True)
     assert path.read_bytes() == before
     assert not folder.exists()
     assert leftovers(tmp_path) == []
@@ -611,14 +665,14 @@ def test_a_backup_changed_since_it_was_described_is_refused_and_nothing_restored
     new_database(other, "又一个党支部").dispose()
     other.replace(usb)
     with pytest.raises(UserError) as caught:
-        backup.restore(path, usb, folder=folder, described=shown.fingerprint)
+        backup_restore.restore(path, usb, folder=folder, described=shown.fingerprint)
     assert caught.value.message.startswith(
         f"备份文件“{usb}”在显示其内容之后被改动或替换了，没有恢复。"
     )
     assert path.read_bytes() == before and not folder.exists()
     assert leftovers(tmp_path) == []
     again = backup.inspect_backup(usb)  # looked at again: restored
-    backup.restore(path, usb, folder=folder, described=again.fingerprint)
+    backup_restore.restore(path, usb, folder=folder, described=again.fingerprint)
     assert org_names(path) == ["又一个党支部"]
 
 
@@ -631,7 +685,7 @@ def test_a_backup_changed_while_it_is_copied_is_refused(
     usb = tmp_path / "usb.sqlite"
     new_database(usb, "别处的党支部").dispose()
     shown = backup.inspect_backup(usb)
-    real_copy = backup._copy
+    real_copy = backup_restore._copy
 
     def copy_then_change(source: Path, dest: Path, **kwargs: Any) -> None:
         real_copy(source, dest, **kwargs)
@@ -641,9 +695,9 @@ def test_a_backup_changed_while_it_is_copied_is_refused(
                 conn.execute("UPDATE organization SET name = '改过的党支部'")
             conn.close()
 
-    monkeypatch.setattr(backup, "_copy", copy_then_change)
+    monkeypatch.setattr(backup_restore, "_copy", copy_then_change)
     with pytest.raises(UserError, match="在显示其内容之后被改动或替换了"):
-        backup.restore(path, usb, folder=folder, described=shown.fingerprint)
+        backup_restore.restore(path, usb, folder=folder, described=shown.fingerprint)
     assert path.read_bytes() == before and not folder.exists()
     assert leftovers(tmp_path) == []
 
@@ -655,7 +709,7 @@ def test_restoring_a_released_schema_gives_the_current_one(
     path = tmp_path / "pbc.sqlite"
     new_database(path, "今天的党支部").dispose()
     names = org_names(fixture)
-    result = backup.restore(path, fixture, folder=folder)
+    result = backup_restore.restore(path, fixture, folder=folder)
     db = open_database(sqlite_url(path))  # no further upgrade needed, no error
     assert names_in(db) == names
     db.dispose()
@@ -682,7 +736,7 @@ def test_restoring_an_older_schema_upgrades_it(
     monkeypatch.setattr("pbc_desktop.services.backup.open_database", spy)
     info = backup.inspect_backup(old)
     assert info.needs_upgrade and info.counts[0].count == 1
-    result = backup.restore(path, old, folder=folder)
+    result = backup_restore.restore(path, old, folder=folder)
     assert result.upgraded
     assert len(upgraded) == 2 and upgraded[1].parent == tmp_path  # beside the database
     assert org_names(path) == ["去年的党支部"]

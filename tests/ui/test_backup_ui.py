@@ -119,6 +119,24 @@ def test_back_up_to_a_usb_stick(
     assert len(boxes.shown) == 1 and len(list(usb.iterdir())) == 1
 
 
+def test_back_up_onto_a_file_the_dialog_asked_to_replace(
+    qtbot: QtBot,
+    office: Database,
+    tmp_path: Path,
+    boxes: Boxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The save dialog asked before replacing a file that exists: answered Yes, it is
+    replaced (a copy never replaces a file nobody was asked about: backup.backup_to)."""
+    window = make_window(qtbot, office)
+    old = tmp_path / "上周的备份.sqlite"
+    new_database(old, "上周的党支部").dispose()
+    save_dialog(monkeypatch, old)
+    window.backups.action_backup.trigger()
+    assert org_names(old) == ["上底村党总支"]
+    assert len(boxes.shown) == 1 and str(old) in boxes.shown[0]
+
+
 def test_a_failed_backup_is_one_sentence(
     qtbot: QtBot,
     office: Database,

@@ -16,9 +16,10 @@ from sqlalchemy import text
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.accounts import SYSTEM
 from pbc_desktop.errors import UserError
-from pbc_desktop.services import backup
+from pbc_desktop.services import backup, backup_restore
 from pbc_desktop.ui.common import worker
 from pbc_desktop.ui.common.worker import BackgroundLoad
+from pbc_desktop.ui.shell import backup_actions
 from pbc_desktop.ui.shell.backup_actions import open_file
 from pbc_desktop.ui.shell.main_window import MainWindow
 from tests.backup_helpers import add_orgs, names_in, new_database
@@ -78,6 +79,20 @@ def restore_from(monkeypatch: pytest.MonkeyPatch, office: Database, tmp_path: Pa
     return copy
 
 
+def cannot_open(monkeypatch: pytest.MonkeyPatch, reason: str) -> None:
+    """The restore replaces the file, then opening it fails (a scanner holding the file
+    just renamed, a stick pulled out, a failing disk)."""
+
+    def refuse(*_args: object, **_kwargs: object) -> Database:
+        raise UserError(reason)
+
+    monkeypatch.setattr(backup_actions, "open_file", refuse)
+
+
+def nothing_loading(window: MainWindow) -> bool:
+    return not any(load.busy for load in window.findChildren(BackgroundLoad))
+
+
 def test_a_restore_waits_for_the_reads_under_way(
     qtbot: QtBot, office: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -87,17 +102,18 @@ def test_a_restore_waits_for_the_reads_under_way(
     done = hold_a_read(qtbot, window, office, gate := threading.Event())
     threading.Timer(0.3, gate.set).start()
     reading: list[int] = []
-    real_restore = backup.restore
+    real_restore = backup_restore.restore
 
-    def restore(*args: object, **kwargs: object) -> backup.RestoreResult:
+    def restore(*args: object, **kwargs: object) -> backup_restore.RestoreResult:
         reading.append(worker.reading_threads())
         return real_restore(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(backup, "restore", restore)
+    monkeypatch.setattr(backup_restore, "restore", restore)
     window.backups.action_restore.trigger()
     assert reading == [0] and done == ["read"]  # ended first; its answer not shown
     assert len(boxes.shown) == 2 and window.ctx.db is not office
     assert names_in(window.ctx.db) == ["上底村党总支"]
+    qtbot.waitUntil(lambda: nothing_loading(window), timeout=10_000)  # the new tabs' reads
 
 
 def test_a_restore_under_a_read_that_does_not_end_is_refused(
@@ -169,14 +185,15 @@ def test_a_refused_restore_asks_again_the_reads_it_cut_off(
     done = hold_a_read(qtbot, window, office, gate := threading.Event())
     threading.Timer(0.3, gate.set).start()
 
-    def refuse(*_args: object, **_kwargs: object) -> backup.RestoreResult:
+    def refuse(*_args: object, **_kwargs: object) -> backup_restore.RestoreResult:
         raise UserError("备份文件已损坏")
 
-    monkeypatch.setattr(backup, "restore", refuse)
+    monkeypatch.setattr(backup_restore, "restore", refuse)
     window.backups.action_restore.trigger()
     assert window.ctx.db is office and "备份文件已损坏" in boxes.shown[-1]
     qtbot.waitUntil(lambda: "shown" in done, timeout=10_000)
     assert done == ["read", "read", "shown"]  # the cut-off read, then asked again
+    qtbot.waitUntil(lambda: nothing_loading(window), timeout=10_000)
 
 
 def test_a_refused_switch_asks_again_the_reads_it_cut_off(
@@ -195,3 +212,53 @@ def test_a_refused_switch_asks_again_the_reads_it_cut_off(
     gate.set()
     qtbot.waitUntil(lambda: "shown" in done, timeout=10_000)
     assert done == ["read", "read", "shown"] and window.ctx.db is office
+
+
+def test_a_restored_file_that_cannot_be_opened_is_put_back_and_no_list_stays_loading(
+    qtbot: QtBot, office: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The restore replaced the file, which could not then be opened: the window kept the
+    message and its tabs "loading" for ever. The database as it was is put back, the
+    reads the restore cut off are asked again, and one message says both."""
+    boxes = stub_boxes(monkeypatch)
+    restore_from(monkeypatch, office, tmp_path)
+    window = make_window(qtbot, office)
+    window.show_tab("organizations")
+    done = hold_a_read(qtbot, window, office, gate := threading.Event())
+    threading.Timer(0.3, gate.set).start()
+    cannot_open(monkeypatch, "无法打开数据库：磁盘出错")
+    window.backups.action_restore.trigger()
+    qtbot.waitUntil(lambda: "shown" in done, timeout=10_000)
+    assert done == ["read", "read", "shown"]  # the cut-off read, then asked again
+    qtbot.waitUntil(lambda: nothing_loading(window), timeout=10_000)
+    said = boxes.shown[-1]
+    assert "could not then be opened" in said and "无法打开数据库：磁盘出错" in said
+    assert "was put back" in said
+    assert window.ctx.db is office
+    assert names_in(office) == ["上底村党总支", "后来新增的党支部"]  # as it was
+    kept = [b for b in backup.list_backups(office.path or Path()) if b.kind != backup.AUTO]
+    assert [b.kind for b in kept] == [backup.BEFORE_RESTORE]  # and still kept
+
+
+def test_a_restored_file_neither_opened_nor_put_back_leaves_no_list_loading(
+    qtbot: QtBot, office: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    boxes = stub_boxes(monkeypatch)
+    restore_from(monkeypatch, office, tmp_path)
+    window = make_window(qtbot, office)
+    done = hold_a_read(qtbot, window, office, gate := threading.Event())
+    threading.Timer(0.3, gate.set).start()
+    cannot_open(monkeypatch, "无法打开数据库：磁盘出错")
+
+    def cannot_put_back(*_args: object, **_kwargs: object) -> None:
+        raise UserError("无法把原来的数据库放回")
+
+    monkeypatch.setattr(backup_restore, "put_back", cannot_put_back)
+    window.backups.action_restore.trigger()
+    qtbot.waitUntil(lambda: "shown" in done, timeout=10_000)
+    qtbot.waitUntil(lambda: nothing_loading(window), timeout=10_000)
+    said = boxes.shown[-1]
+    assert "无法打开数据库：磁盘出错" in said and "无法把原来的数据库放回" in said
+    assert "start it again" in said
+    assert window.ctx.db is office
+    assert names_in(office) == ["上底村党总支"]  # the restored file, which it reads as it can

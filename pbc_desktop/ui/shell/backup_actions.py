@@ -27,7 +27,7 @@ from pbc_desktop.domain.punctuation import labelled
 from pbc_desktop.errors import UserError
 from pbc_desktop.paths import backups_dir, settings_file
 from pbc_desktop.progress import CancelFn, ProgressFn
-from pbc_desktop.services import backup
+from pbc_desktop.services import backup, backup_restore
 from pbc_desktop.services.backup import BackupInfo
 from pbc_desktop.ui.common import messages, worker
 from pbc_desktop.ui.common.actions import make_action
@@ -97,13 +97,13 @@ def failed(parent: QWidget | None, outcome: JobOutcome[Any]) -> bool:
 
 def run_restore(
     parent: QWidget | None, db_path: Path, shown: BackupInfo, close: Database | None
-) -> backup.RestoreResult | None:
+) -> backup_restore.RestoreResult | None:
     """Restore the backup ``shown`` (what it holds was described to the user: a file
     changed since is refused) off the UI thread with progress; ``None`` if it failed (said
     why) or stopped."""
 
-    def job(progress: ProgressFn, should_cancel: CancelFn) -> backup.RestoreResult:
-        return backup.restore(
+    def job(progress: ProgressFn, should_cancel: CancelFn) -> backup_restore.RestoreResult:
+        return backup_restore.restore(
             db_path,
             shown.path,
             close=close,
@@ -245,6 +245,9 @@ class BackupActions(QObject):
         if not chosen:
             return
         target = Path(chosen)
+        # The dialog asked before replacing a file that exists; one that appears meanwhile
+        # (another program's copy) is not replaced.
+        agreed = target.is_file()
 
         def job(progress: ProgressFn, should_cancel: CancelFn) -> Path:
             return backup.backup_to(
@@ -253,6 +256,7 @@ class BackupActions(QObject):
                 by=by,
                 progress=lambda percent: progress(percent, ""),
                 should_stop=should_cancel,
+                overwrite=agreed,
             )
 
         outcome = run_with_progress(self._parent, self.tr("Backing up…"), job)
@@ -289,7 +293,7 @@ class BackupActions(QObject):
         def inspect(
             _progress: ProgressFn, _should_cancel: CancelFn
         ) -> tuple[BackupInfo, str | None]:
-            backup.refuse_itself(db_path, backup_path)
+            backup_restore.refuse_itself(db_path, backup_path)
             found = backup.inspect_backup(backup_path)
             return found, backup.other_office(db_path, found)
 
@@ -316,14 +320,18 @@ class BackupActions(QObject):
             messages.warning(self._parent, self.tr("Restore a backup"), worker.reads_unsettled())
             return
         self.wait()
-        result = run_restore(self._parent, db_path, info, close=db)
-        if result is None:  # refused or failed: the database as it was, its lists read again
-            worker.resume_reads()
-            return
+        restored: Database | None = None
         try:
-            restored = open_file(db_path, db.actor)
-        except UserError as exc:
-            messages.show_user_error(self._parent, exc)
+            result = run_restore(self._parent, db_path, info, close=db)
+            if result is not None:
+                restored = self._open_restored(db, db_path, result)
+        finally:
+            # Whatever happened, short of the restored database shown in new tabs (the
+            # restore refused or failed, its file not opened, a bug): the database left
+            # open, as it was or put back, and its lists read again, none left "loading".
+            if restored is None:
+                worker.resume_reads()
+        if restored is None or result is None:
             return
         self._host.switch_database(restored)
         done = self.tr("The backup was restored.")
@@ -332,3 +340,47 @@ class BackupActions(QObject):
                 "%1", str(result.kept)
             )
         messages.information(self._parent, self.tr("Restored"), done)
+
+    def _open_restored(
+        self, db: Database, db_path: Path, result: backup_restore.RestoreResult
+    ) -> Database | None:
+        """The restored file opened; ``None`` when it cannot be (said why): the database as
+        it was is then put back in its place (:func:`backup_restore.put_back`) and ``db``,
+        the database left open, goes on with it."""
+        try:
+            return open_file(db_path, db.actor)
+        except UserError as exc:
+            log.warning("the restored %s could not be opened: %s", db_path, exc.message)
+            said = (
+                self.tr("The backup was restored, but the database could not then be opened:")
+                + "\n"
+                + exc.message
+            )
+        kept = result.kept
+        if kept is not None:  # always, for an open database
+
+            def put_back(_progress: ProgressFn, _should_cancel: CancelFn) -> Path:
+                backup_restore.put_back(db_path, kept, close=db)
+                return kept
+
+            outcome = run_with_progress(
+                self._parent, self.tr("Putting back the database as it was…"), put_back
+            )
+            if outcome.error is None:
+                said += "\n\n" + self.tr(
+                    "The database as it was before the restore was put back: nothing changed."
+                )
+            elif isinstance(outcome.error, UserError):
+                said += (
+                    "\n\n"
+                    + self.tr("Putting back the database as it was failed too:")
+                    + "\n"
+                    + outcome.error.message
+                    + "\n\n"
+                    + self.tr("Close the program and start it again.")
+                )
+            else:
+                raise outcome.error
+        worker.resume_reads()  # the lists show the database left open while this is read
+        messages.warning(self._parent, self.tr("Restore a backup"), said)
+        return None

@@ -301,7 +301,7 @@ def test_a_key_file_found_where_new_keys_go_is_kept_aside(db: Database) -> None:
 
 @pytest.mark.sqlite_only("backups copy the database file")
 def test_backups_carry_no_key_and_a_restore_keeps_signing(db: Database, tmp_path: Path) -> None:
-    from pbc_desktop.services import backup
+    from pbc_desktop.services import backup, backup_restore
 
     assert db.path is not None
     _set_up(db)
@@ -309,7 +309,7 @@ def test_backups_carry_no_key_and_a_restore_keeps_signing(db: Database, tmp_path
     assert b"PRIVATE KEY" not in copy.read_bytes()
     assert not list(tmp_path.glob("usb-copy*.office-key*"))
     db.dispose()
-    backup.restore(db.path, copy, folder=tmp_path / "kept")
+    backup_restore.restore(db.path, copy, folder=tmp_path / "kept")
     assert not list((tmp_path / "kept").glob("*office-key*"))
     again = Database(db.url, actor="测试员")
     try:
