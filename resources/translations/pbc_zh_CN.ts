@@ -1009,6 +1009,10 @@
         <translation>得分</translation>
     </message>
     <message>
+        <source>Remarks</source>
+        <translation>评分备注</translation>
+    </message>
+    <message>
         <source>Guidance</source>
         <translation>评分说明</translation>
     </message>

@@ -424,3 +424,38 @@ def test_the_start_choice_with_every_community_assessed(qtbot: QtBot, ctx: AppCo
     assert [tab.start_combo.itemText(i) for i in range(tab.start_combo.count())] == [
         "(no community left to assess)"
     ]
+
+
+def test_the_detail_shows_each_indicators_remark_beside_its_score(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    """The scorer's 评分备注 is printed in the PDF and the workbook: the detail pane shows
+    it too, beside the score, escaped and with phones masked as on paper; an indicator
+    without one shows nothing, and a sheet without any has no remarks column."""
+    (cid,) = running_communities(ctx.db, "文光党建共同体")
+    aid = scoring.start_assessment(ctx.db, cid, YEAR)
+    rows = scoring.get_scoring_sheet(ctx.db, aid).rows
+    first, second = rows[0].indicator_id, rows[1].indicator_id
+    tab = AssessmentTab(ctx)
+    qtbot.addWidget(tab)
+    tab.select_id(aid)
+    assert "Remarks" not in tab.detail.toPlainText()
+    scoring.save_scores(
+        ctx.db,
+        aid,
+        scoring.ScoresInput(
+            {first: 4.5, second: 3},
+            remarks={first: "材料齐全<b>另附</b>，联系人13812345678"},
+        ),
+    )
+    tab.reload()
+    tab.select_id(aid)
+    shown = tab.detail.toPlainText()
+    assert "Remarks" in shown
+    assert "材料齐全<b>另附</b>，联系人138****5678" in shown  # escaped, masked
+    assert "13812345678" not in tab.detail.toHtml()
+    cells = shown.splitlines()  # one cell a line: category, indicator, max, score, remark
+    at = cells.index(rows[0].name)
+    assert cells[at + 2 : at + 4] == ["4.5", "材料齐全<b>另附</b>，联系人138****5678"]
+    at = cells.index(rows[1].name)
+    assert cells[at + 2 : at + 4] == ["3", ""]

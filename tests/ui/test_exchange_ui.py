@@ -13,8 +13,11 @@ from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from pbc_desktop import lang
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import PartyMember
+from pbc_desktop.db.models import Office, PartyMember
+from pbc_desktop.domain.enums import OrgLevel
+from pbc_desktop.domain.privacy import contains_personal_numbers, mask_id_number
 from pbc_desktop.services.exchange.transfer import preview_package, receive_package, send_package
 from pbc_desktop.ui.common import prompts
 from pbc_desktop.ui.common.context import AppContext
@@ -22,10 +25,15 @@ from pbc_desktop.ui.common.views import cell_text
 from pbc_desktop.ui.exchange.conflicts_dialog import ConflictsDialog
 from pbc_desktop.ui.exchange.log_dialog import ExchangeLogDialog
 from pbc_desktop.ui.exchange.preview_dialog import PreviewDialog
+from tests.factories import make_id, make_member, make_org
 from tests.pdf_helpers import page_texts
 from tests.qt_helpers import Boxes, stub_boxes
-from tests.services.exchange.helpers import office_db
+from tests.scope_factories import town_actor
+from tests.services.exchange.helpers import TOWN as TOWN_UUID
+from tests.services.exchange.helpers import VILLAGE as VILLAGE_UUID
+from tests.services.exchange.helpers import merge_into, office_db, owned_by, send
 from tests.services.exchange.package_helpers import registry
+from tests.services.exchange.test_conflict_values import item_status_conflict
 from tests.services.exchange.test_item_claims import RENAMED
 from tests.services.exchange.test_preview_claims import claimed_then_renamed
 from tests.services.exchange.test_transfer import TOWN, VILLAGE, _me, _village_data
@@ -174,3 +182,70 @@ def test_the_preview_and_the_conflict_list_say_the_status_the_claims_here_keep(
     assert "无论采用哪个版本，状态都仍为“已认领”，因本机已有认领或督办记录。" in dialog.note.text()
     assert boxes.shown == []
     ex.dispose()
+
+
+def _cells(table: object) -> list[list[str]]:
+    return [
+        [cell_text(table, r, c) or "" for c in range(table.columnCount())]  # type: ignore[attr-defined]
+        for r in range(table.rowCount())  # type: ignore[attr-defined]
+    ]
+
+
+def test_the_conflict_list_shows_labels_not_codes_in_both_languages(
+    qtbot: QtBot, offices: tuple[Database, Database], boxes: Boxes
+) -> None:
+    """A list item's 状态 read ``claimed`` / ``open`` and its 满意度 ``satisfied``: a
+    clerk reads 已认领 / 待认领, and in English Claimed / Awaiting claim."""
+    village, town = offices
+    item_status_conflict(village, town)
+    dialog = ConflictsDialog(AppContext(village))
+    qtbot.addWidget(dialog)
+    assert _cells(dialog.fields) == [
+        ["状态", "已认领", "待认领"],
+        ["完成时限", "2026-06-30", "2026-05-31"],
+        ["满意度", "满意", "基本满意"],
+    ]
+    lang.set_language("en")
+    dialog.reload()
+    assert _cells(dialog.fields) == [
+        ["Status", "Claimed", "Awaiting claim"],
+        ["Deadline", "2026-06-30", "2026-05-31"],
+        ["Satisfaction", "Satisfied", "Fairly satisfied"],
+    ]
+    assert boxes.shown == []
+
+
+def test_the_conflict_list_keeps_phones_and_id_numbers_masked(
+    qtbot: QtBot, offices: tuple[Database, Database]
+) -> None:
+    """An account without the permission to see personal data reads phones, ID numbers
+    and numbers written in a remark masked, as everywhere else."""
+    village, town = offices
+    branch = make_org(village, "上底村党支部")
+    make_member(village, "陈小明", branch, complete=True)
+    merge_into(town, send(village, TOWN_UUID), owned_by(VILLAGE_UUID))
+    town_id, village_id = make_id("19850302", "416"), make_id("19850412", "416")
+    for db, phone, number in ((town, "13900000001", town_id), (village, "13900000002", village_id)):
+        with db.write() as s:
+            member = s.scalars(select(PartyMember)).one()
+            member.phone, member.id_number = phone, number
+            member.remark = f"家属电话{phone}"
+    assert merge_into(town, send(village, TOWN_UUID), owned_by(VILLAGE_UUID)).conflicts == 1
+    with town.write() as s:
+        s.add(
+            Office(
+                uuid=TOWN_UUID, name="成田镇党委", level=OrgLevel.TOWN, town="成田镇",
+                sign_key=b"s" * 32, box_key=b"b" * 32, local=True,
+            )
+        )  # fmt: skip
+    town.user = town_actor(town, "成田镇")
+    dialog = ConflictsDialog(AppContext(town))
+    qtbot.addWidget(dialog)
+    shown = {row[0]: row[1:] for row in _cells(dialog.fields)}
+    assert shown["联系电话"] == ["139****0001", "139****0002"]
+    assert shown["身份证号"] == [mask_id_number(town_id), mask_id_number(village_id)]
+    assert shown["备注"] == ["家属电话139****0001", "家属电话139****0002"]
+    text = repr(shown)
+    assert not contains_personal_numbers(text)
+    for secret in (town_id, village_id, "13900000001", "13900000002"):
+        assert secret not in text

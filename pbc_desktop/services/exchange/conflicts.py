@@ -22,13 +22,14 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import ListItem, Organization, PartyMember, SyncConflict
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AuditAction, ItemStatus
-from pbc_desktop.domain.exchange import record_label
+from pbc_desktop.domain.exchange import field_label, record_label
 from pbc_desktop.errors import ConflictError, NotFoundError, PermissionDeniedError
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit
 from pbc_desktop.services.exchange import records
 from pbc_desktop.services.exchange.office_scope import answers_for_the_office
 from pbc_desktop.services.exchange.records import UuidIndex
+from pbc_desktop.services.exchange.shown_values import ValueText
 from pbc_desktop.services.lists.common import item_claims, keep_status_with_claims
 from pbc_desktop.services.permissions import require
 from pbc_desktop.services.scope import from_fields
@@ -36,11 +37,6 @@ from pbc_desktop.services.scope import from_fields
 DELETED = "deleted"  # the field list of a deletion kept from happening
 SAME_KEY = "uuid"  # the field list of a record another office has under another UUID
 
-#: Each personal column as an account without the permission sees it: the audit log's
-#: masks (an ID number, a member's or a role's phone, an organization's or a stay's contact
-#: phone), and a birth date cut to its year, since it stands beside the masked ID number
-#: (a corrected ID number changes both) and would give back its hidden digits.
-_MASKS = audit.PERSONAL_FIELDS
 #: What a record without a name of its own (a fee payment, a change, a stay away) is
 #: listed by: the member or organization it belongs to …
 _OWNERS = (("member_id", PartyMember), ("organization_id", Organization))
@@ -60,7 +56,12 @@ _DATES = (
 
 @dataclass(frozen=True)
 class FieldVersions:
+    """A field in conflict: its column, its name for people, and each version's value as
+    people read it (``shown_values``: labels, dates, amounts, names, personal data masked
+    without the permission)."""
+
     name: str
+    label: str
     ours: str
     theirs: str
 
@@ -111,20 +112,23 @@ def open_conflicts(db: Database) -> list[ConflictView]:
             select(SyncConflict).where(SyncConflict.resolved_at.is_(None)).order_by(SyncConflict.id)
         ).all()
         index = UuidIndex(s)
-        return [_view(s, c, index, personal=personal) for c in rows]
+        shown = ValueText(s, personal=personal)
+        return [_view(s, c, index, shown) for c in rows]
 
 
-def _view(s: Session, c: SyncConflict, index: UuidIndex, *, personal: bool) -> ConflictView:
+def _view(s: Session, c: SyncConflict, index: UuidIndex, shown: ValueText) -> ConflictView:
     names = tuple(json.loads(c.fields))
     other: dict[str, Any] = json.loads(c.other)
     current = _current(s, c, index)
     ours, theirs = (other, current) if c.kept == "theirs" else (current, other)
     held = _held_status(s, c, names, ours, theirs)
+    shape = records.shape_of(c.entity)
     fields = tuple(
         FieldVersions(
             name,
-            _shown(name, ours.get(name), personal=personal),
-            _shown(name, theirs.get(name), personal=personal),
+            field_label(c.entity, name),
+            shown(shape, name, ours.get(name)),
+            shown(shape, name, theirs.get(name)),
         )
         for name in names
         if name not in {DELETED, SAME_KEY} and not (name == "status" and held is not None)
@@ -196,14 +200,6 @@ def _current(s: Session, c: SyncConflict, index: UuidIndex) -> dict[str, Any]:
     row = s.execute(select(shape.table).where(shape.table.c.uuid == c.record_uuid)).mappings()
     found = row.first()
     return {} if found is None else records.encode_row(shape, found, index)
-
-
-def _shown(name: str, value: Any, *, personal: bool) -> str:
-    if value is None:
-        return ""
-    text = str(value)
-    mask = _MASKS.get(name)
-    return text if personal or mask is None else mask(text)
 
 
 def resolve(db: Database, conflict_id: int, *, take_other: bool) -> None:

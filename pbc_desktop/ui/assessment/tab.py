@@ -26,6 +26,7 @@ from pbc_desktop.domain.enums import AssessmentOutcome, AssessmentStatus
 from pbc_desktop.domain.money import format_yuan
 from pbc_desktop.errors import UserError
 from pbc_desktop.services.assessments import indicator_sets, outcomes, results, scoring
+from pbc_desktop.services.assessments.printout import masked
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.assessment.indicator_set_dialog import IndicatorSetDialog
 from pbc_desktop.ui.common import messages, printing, prompts
@@ -493,27 +494,30 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
                     ]
                 ),
                 heading(self.tr("Scores")),
-                grid(
-                    [
-                        self.tr("Category"),
-                        self.tr("Indicator"),
-                        self.tr("Max"),
-                        self.tr("Score"),
-                        self.tr("Guidance"),
-                    ],
-                    [
-                        (
-                            s.category,
-                            s.name,
-                            f"{s.max_score:g}",
-                            "" if s.score is None else f"{s.score:g}",
-                            s.guidance,
-                        )
-                        for s in d.rows
-                    ],
-                    self.tr("No indicators in this year's system."),
-                ),
+                self._scores_grid(d),
                 heading(self.tr("Feedback")),
                 f"<p>{text(d.feedback) or escape(self.tr('No feedback yet.'))}</p>",
             ]
         )
+
+    def _scores_grid(self, d: scoring.ScoringSheet) -> str:
+        """Each indicator's score, with the scorer's remark beside it as the PDF prints it
+        (ID numbers and phones masked); the remarks column only when one has a remark."""
+        remarks = [masked(r.remark) or "" for r in d.rows]
+        any_remark = any(remarks)
+        headers = [self.tr("Category"), self.tr("Indicator"), self.tr("Max"), self.tr("Score")]
+        if any_remark:
+            headers.append(self.tr("Remarks"))
+        headers.append(self.tr("Guidance"))
+        rows = []
+        for s, remark in zip(d.rows, remarks, strict=True):
+            cells = [
+                s.category,
+                s.name,
+                f"{s.max_score:g}",
+                "" if s.score is None else f"{s.score:g}",
+            ]
+            if any_remark:
+                cells.append(remark)
+            rows.append((*cells, s.guidance))
+        return grid(headers, rows, self.tr("No indicators in this year's system."))

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pbc_desktop.domain.exchange import field_label
 from pbc_desktop.services.exchange import conflicts
 from pbc_desktop.services.exchange.conflicts import ConflictView
 from pbc_desktop.ui.common import messages
@@ -115,10 +114,7 @@ class ConflictsDialog(MenuWindow):
         if view.deletion:
             rows = [(0, [self.tr("Deletion"), self.tr("kept"), self.tr("deleted")])]
         else:
-            rows = [
-                (i, [field_label(view.entity, f.name), f.ours, f.theirs])
-                for i, f in enumerate(view.fields)
-            ]
+            rows = [(i, [f.label, f.ours, f.theirs]) for i, f in enumerate(view.fields)]
         fill_table(self.fields, rows, None)
         held = self.tr("the other office's") if view.kept_theirs else self.tr("this office's")
         text = self.tr("Arrived {at}. The record now holds {whose} version.").format(
