@@ -395,6 +395,29 @@ def test_full_width_digits_are_taken_as_typed(window: FeeCollectionWindow) -> No
     assert (entry.paid, entry.back) == (Decimal("40.50"), 2)
 
 
+@pytest.mark.usefixtures("chinese")
+def test_a_comma_typed_for_the_point_is_refused_not_read_as_thousands(
+    qtbot: QtBot, window: FeeCollectionWindow, db: Database
+) -> None:
+    """"3,50" (a comma for the point) was read 350 yuan, and an income of "4000,5" 40,005
+    yuan: the basis was stored and the standard followed it without a word."""
+    from pbc_desktop.services.fees.basis import member_bases
+    from pbc_desktop.ui.fees.basis_dialog import FeeBasisDialog
+
+    assert not window.model.setData(window.model.index(0, PAID), "3,50")
+    assert window.error.text() == "李四的实缴（元）：“3,50”不是金额。"
+    assert window.model.setData(window.model.index(0, PAID), "1,234.50")  # thousands: taken
+    row = window.model.row_at(2)  # 张三, employed at 4,000 since January
+    dialog = FeeBasisDialog(AppContext(db), row.member_id, row.name, date(2026, 4, 1), window)
+    qtbot.addWidget(dialog)
+    dialog.ui.incomeEdit.clear()
+    qtbot.keyClicks(dialog.ui.incomeEdit, "4000,5")
+    assert dialog.ui.standardLabel.text() == "（暂无）"
+    dialog.accept()
+    assert dialog.ui.errorLabel.text() == "月收入应为数字金额。"
+    assert len(member_bases(db, row.member_id)) == 1  # nothing stored
+
+
 def test_a_sheet_saved_meanwhile_elsewhere_is_not_overwritten(
     qtbot: QtBot, window: FeeCollectionWindow, db: Database, boxes: Boxes
 ) -> None:
