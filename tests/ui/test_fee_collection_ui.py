@@ -399,7 +399,7 @@ def test_full_width_digits_are_taken_as_typed(window: FeeCollectionWindow) -> No
 def test_a_comma_typed_for_the_point_is_refused_not_read_as_thousands(
     qtbot: QtBot, window: FeeCollectionWindow, db: Database
 ) -> None:
-    """"3,50" (a comma for the point) was read 350 yuan, and an income of "4000,5" 40,005
+    """ "3,50" (a comma for the point) was read 350 yuan, and an income of "4000,5" 40,005
     yuan: the basis was stored and the standard followed it without a word."""
     from pbc_desktop.services.fees.basis import member_bases
     from pbc_desktop.ui.fees.basis_dialog import FeeBasisDialog
