@@ -331,6 +331,24 @@ def test_a_member_transferred_in_from_outside(db: Database, world: TwoTowns) -> 
     assert any("转入党员 林芳" in text for text in summaries)
 
 
+def test_a_transfer_in_from_outside_names_every_empty_field_at_once(
+    db: Database, world: TwoTowns
+) -> None:
+    """An empty form said only 请填写转出单位; the name, ID number and organization were
+    asked for one round later."""
+    with pytest.raises(ValidationError) as info:
+        transfer_in_from_outside(
+            db, MemberInput(name="", organization_id=None), from_unit="", received_on=None
+        )
+    assert sorted(info.value.fields()) == [
+        "from_unit",
+        "id_number",
+        "name",
+        "organization",
+        "received_on",
+    ]
+
+
 def test_stays_away_of_mobile_members(db: Database, world: TwoTowns) -> None:
     db.user = village_actor(db, world.jia_two)
     with pytest.raises(ValidationError) as info:
