@@ -183,6 +183,11 @@ def set_basis(db: Database, data: BasisInput, *, today: date | None = None) -> N
                 FeeBasis.member_id == member.id, FeeBasis.effective_from == start
             )
         )
+        values = (data.category, income, fixed, remark or None)
+        if row is not None and (row.category, row.income_cents, row.fixed_cents, row.remark) == (
+            values
+        ):  # OK on the basis as stored: nothing new (an audit entry was written each time)
+            return
         if row is not None:  # read as none yet (NONE_YET): entered meanwhile
             versions.check(s, row, data.version)
         before = audit.snapshot(row) if row is not None else None
@@ -193,6 +198,7 @@ def set_basis(db: Database, data: BasisInput, *, today: date | None = None) -> N
         row.income_cents = income
         row.fixed_cents = fixed
         row.remark = remark or None
+        after = audit.snapshot(row)
         audit.record(
             s,
             AuditAction.UPDATE if before else AuditAction.CREATE,
@@ -202,7 +208,7 @@ def set_basis(db: Database, data: BasisInput, *, today: date | None = None) -> N
                 f"Party fee basis of {member.name} from {start:%Y-%m}",
             ),
             before=before,
-            after=audit.snapshot(row),
+            after=after,
         )
 
 

@@ -43,6 +43,24 @@ def test_a_basis_saved_over_a_change_made_meanwhile_is_refused(db: Database) -> 
     assert [b.category for b in member_bases(db, member)] == [FeeCategory.EMPLOYED] * 2
 
 
+def test_a_basis_saved_as_it_was_writes_no_audit_entry(db: Database) -> None:
+    """OK in the basis dialog on the month's basis as shown wrote an entry each time."""
+    from pbc_desktop.db.models import AuditEntry
+
+    member = member_with_basis(db, "张三", make_org(db), income="4000")
+    [read] = member_bases(db, member)
+    with db.read() as s:
+        before = s.scalar(select(func.count()).select_from(AuditEntry))
+    same = BasisInput(member, JAN, read.category, income=read.income, version=read.version)
+    set_basis(db, same)
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == before
+    assert member_bases(db, member) == [read]
+    set_basis(db, replace(same, remark="在职"))  # a change is still recorded
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == (before or 0) + 1
+
+
 def test_rates_saved_over_a_change_made_meanwhile_are_refused(db: Database) -> None:
     start = replace(DEFAULT_SCHEDULE, effective_from=MAR)
     read = rates_to_edit(db)
