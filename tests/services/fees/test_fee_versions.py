@@ -143,6 +143,27 @@ def test_a_rate_above_three_percent_is_refused_in_both_languages(db: Database) -
     assert schedules(db)[0].employed == (Bracket(None, 300),)
 
 
+def test_a_basis_after_the_member_left_the_roll_is_refused(db: Database) -> None:
+    """A member who died in May was given a basis from September: stored without a word,
+    though no month after May is owed."""
+    from pbc_desktop.domain.member_changes import MemberChangeKind
+    from pbc_desktop.errors import ValidationError
+    from pbc_desktop.services.member_changes.leaving import LeavingInput, leave_member
+
+    member = member_with_basis(db, "张三", make_org(db), income="4000")
+    leave_member(db, member, LeavingInput(MemberChangeKind.DECEASED, date(2026, 5, 20)))
+    typed = BasisInput(member, date(2026, 9, 1), FeeCategory.EMPLOYED, income=Decimal(5000))
+    with pytest.raises(ValidationError) as refused:
+        set_basis(db, typed, today=date(2026, 10, 1))
+    assert refused.value.fields() == ["effective_from"]
+    assert str(refused.value) == (
+        "张三已于2026-05-20死亡，不在册，缴纳基数的起始月份不能晚于2026-05。"
+    )
+    # the month they left is still theirs (a raise from May, entered late)
+    set_basis(db, replace(typed, effective_from=date(2026, 5, 1)), today=date(2026, 10, 1))
+    assert [b.effective_from for b in member_bases(db, member)] == [JAN, date(2026, 5, 1)]
+
+
 def test_a_basis_before_the_member_joined_is_refused(db: Database) -> None:
     """A basis dated 1900 (the calendar's first year) made 1,500 months owed."""
     from pbc_desktop.errors import ValidationError
