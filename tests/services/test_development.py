@@ -62,6 +62,25 @@ def test_a_candidate_too_early_is_refused_and_nothing_is_written(db: Database) -
     assert Step.CANDIDATE not in [s.step for s in shown.steps]
 
 
+def test_a_step_saved_twice_is_recorded_once(db: Database) -> None:
+    """The same 培养考察 of the same day saved again (the clerk unsure it was saved) was
+    recorded twice and listed twice in the 备案表."""
+    org = make_org(db)
+    record_id = make_record(db, "陈明", org, Stage.ACTIVIST, activist_on=date(2026, 1, 10))
+    review = StepInput(Step.REVIEW, date(2026, 7, 10), people="王书记")
+    records.record_step(db, record_id, review, today=TODAY)
+    with pytest.raises(ValidationError) as refused:
+        records.record_step(db, record_id, review, today=TODAY)
+    assert refused.value.fields() == ["occurred_on"]
+    assert refused.value.message == "“培养考察”（2026-07-10）已经记录，不必重复记录"
+    records.record_step(db, record_id, StepInput(Step.REVIEW, date(2026, 11, 10)), today=TODAY)
+    shown = detail.get_development_detail(db, record_id)
+    assert [s.occurred_on for s in shown.steps if s.step is Step.REVIEW] == [
+        date(2026, 7, 10),
+        date(2026, 11, 10),
+    ]
+
+
 def test_admission_makes_the_member_from_the_record(db: Database) -> None:
     org = make_org(db)
     record_id = make_record(db, "赵敏", org, Stage.CANDIDATE)

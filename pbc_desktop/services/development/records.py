@@ -392,6 +392,19 @@ def record_in(s: Session, record: DevelopmentRecord, data: StepInput, today: dat
     loaded the record within the account's scope)."""
     before = audit.snapshot(record)
     errors = step_errors(progress_of(record), data, today)
+    if not errors and any(
+        e.kind is data.step and e.occurred_on == data.occurred_on for e in record.steps
+    ):  # saved twice (the 备案表 listed the review twice)
+        assert data.occurred_on is not None
+        errors.append(
+            FieldError(
+                "occurred_on",
+                t(
+                    f"“{data.step.zh}”（{data.occurred_on.isoformat()}）已经记录，不必重复记录",
+                    f"“{data.step.en}” of {data.occurred_on.isoformat()} is recorded already",
+                ),
+            )
+        )
     if errors:
         raise ValidationError(errors)
     check_member_step(s, record, data)
