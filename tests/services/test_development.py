@@ -26,6 +26,7 @@ from tests.factories import make_id, make_org
 from tests.scope_factories import two_towns, village_actor
 
 ALL = PageRequest(limit=1000)
+ALL_QUERY = DevelopmentQuery(urgency=Urgency.ALL)
 
 
 def test_an_applicant_under_eighteen_is_refused(db: Database) -> None:
@@ -325,6 +326,12 @@ def test_a_probationary_member_who_died_is_due_for_nothing(db: Database) -> None
     assert [r.id for r in listing.list_development(db, due, PageRequest(), today=TODAY)] == [kept]
     assert listing.count_development(db, due, today=TODAY) == 1
     assert [r.record_id for r in listing.development_reminders(db, TODAY)] == [kept]
+    # nor in the detail and the list's columns, where 转正 was still due, days late
+    assert detail.get_development_detail(db, gone).dues == ()
+    assert detail.get_development_detail(db, kept).dues != ()
+    rows = {r.id: r for r in listing.list_development(db, ALL_QUERY, PageRequest(), today=TODAY)}
+    assert (rows[gone].next_step, rows[gone].due_on, rows[gone].late) == (None, None, False)
+    assert rows[kept].next_step is not None and rows[kept].late
     everyone = DevelopmentQuery(urgency=Urgency.ALL)
     assert {r.id for r in listing.list_development(db, everyone, PageRequest(), today=TODAY)} == {
         gone,
