@@ -168,9 +168,15 @@ def age_on(birth: date, day: date) -> int:
 
 def application_error(birth: date | None, applied_on: date, today: date) -> str | None:
     """Why an application of someone born on ``birth`` handed in on ``applied_on`` is
-    refused: in the future, or the applicant under 18 then."""
+    refused: in the future, before the birth, or the applicant under 18 then."""
     if applied_on > today:
         return t("递交申请书的日期不能晚于今天", "The application date cannot be in the future")
+    if birth is not None and applied_on < birth:  # a year typed wrong: it said "-10岁"
+        return t(
+            f"递交申请书的日期早于出生日期（{birth.isoformat()}），请核对",
+            f"The application date is before the date of birth ({birth.isoformat()}); "
+            "please check it",
+        )
     if birth is not None and age_on(birth, applied_on) < MIN_AGE:
         return t(
             f"递交入党申请书时须年满{MIN_AGE}周岁（出生日期{birth.isoformat()}，"

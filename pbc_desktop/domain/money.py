@@ -77,17 +77,23 @@ def typed_amount(text: str) -> Decimal | None:
     """An amount as typed in a cell or a field: ``None`` when empty; full-width digits and
     point (``４０．５０``) and ``。`` for the point, as a Chinese input method types them
     (:func:`~pbc_desktop.domain.validation.typed_number`), thousands commas (``,``
-    or ``，``), ``¥`` and ``元`` are taken; a text that is no number is ``Decimal("NaN")``,
+    or ``，``, between groups of three digits), ``¥`` and ``元`` are taken; a text that
+    is no number (``abc``, ``1,2``, ``1e5``) is ``Decimal("NaN")``,
     which :func:`cents_of` (and so the service) refuses by the field's name."""
-    cleaned = typed_number(unicodedata.normalize("NFKC", text)).strip()
-    for mark in (",", "，", "¥", "元", " "):
+    cleaned = typed_number(unicodedata.normalize("NFKC", text)).strip().replace("，", ",")
+    for mark in ("¥", "元", " "):
         cleaned = cleaned.replace(mark, "")
     if not cleaned:
         return None
-    try:
-        return Decimal(cleaned)
-    except InvalidOperation:
+    sign, number = (cleaned[0], cleaned[1:]) if cleaned[:1] in ("+", "-") else ("", cleaned)
+    # a comma only between groups of three digits: "1,2" or "3,50" (a comma typed for the
+    # point) was read 12 and 350 yuan, and "1e5" 100,000
+    if "," in number and not _GROUPED.match(number):
         return Decimal("NaN")
+    number = number.replace(",", "")
+    if not _PLAIN.match(number):
+        return Decimal("NaN")
+    return Decimal(sign + number)
 
 
 def format_yuan(cents: int, *, symbol: bool = False, grouped: bool = True) -> str:

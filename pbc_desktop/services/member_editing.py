@@ -51,6 +51,7 @@ from pbc_desktop.errors import ConflictError, FieldError, PermissionDeniedError,
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.member_changes.leaving import (
+    first_change_since_joining,
     has_pending_transfer,
     leaving_member,
     pending_transfer,
@@ -201,6 +202,25 @@ def _validate(s: Session, data: MemberInput, own_id: int | None, acc: access.Acc
     if errors:
         raise ValidationError(errors)
     return data
+
+
+def _joined_error(s: Session, stored: PartyMember, data: MemberInput) -> FieldError | None:
+    """A day of joining moved past the member's first change (a 转入 of 1 November, the
+    joining then typed 20 November: taken, the member in the Party before joining it)."""
+    if data.joined_on is None or data.joined_on == stored.joined_on:
+        return None
+    first = first_change_since_joining(s, stored.id)
+    if first is None or data.joined_on <= first.occurred_on:
+        return None
+    day = first.occurred_on.isoformat()
+    return FieldError(
+        "joined_on",
+        t(
+            f"入党日期不能晚于该党员的{first.kind.zh}日期（{day}）",
+            f"The date of joining cannot be after the member's first change "
+            f"({first.kind.en}, {day})",
+        ),
+    )
 
 
 def _status_error(stored: PartyMember | None, data: MemberInput) -> FieldError | None:
@@ -369,7 +389,7 @@ def update_member(
             acc.check_org_writable(member.organization_id)
             versions.check(s, member, data.version)
             clean = _validate(s, data, member_id, acc)
-            status_error = _status_error(member, clean)
+            status_error = _status_error(member, clean) or _joined_error(s, member, clean)
             if status_error is not None:
                 raise ValidationError([status_error])
             acc.check_org_writable(clean.organization_id)  # not moved out of the scope

@@ -38,6 +38,12 @@ def test_an_applicant_is_eighteen_on_the_day_of_the_application() -> None:
     assert dev.application_error(born, date(2027, 1, 1), TODAY) is not None
 
 
+def test_an_application_before_the_birth_says_so_not_a_negative_age() -> None:
+    """A year typed wrong (1980 for 2020) was refused as "递交时-10岁"."""
+    problem = dev.application_error(date(1990, 1, 1), date(1980, 11, 1), TODAY)
+    assert problem == "递交申请书的日期早于出生日期（1990-01-01），请核对"
+
+
 def test_a_candidate_only_after_a_full_year_as_an_activist() -> None:
     progress = _activist(date(2025, 12, 6))
     too_early = dev.step_error(progress, Step.CANDIDATE, date(2026, 12, 5), TODAY)

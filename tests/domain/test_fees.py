@@ -229,6 +229,25 @@ def test_typed_amount_takes_what_a_chinese_input_method_types(
     assert typed_amount("四十").is_nan()  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize("typed", ["1,2", "3,50", "3，50", "12,34.5", "1e5", "1E3", "四十", "--5"])
+def test_typed_amount_refuses_a_comma_out_of_place_and_other_notations(typed: str) -> None:
+    """A comma typed for the point ("3,50") was read 350 yuan, "1,2" 12 yuan and "1e5"
+    100,000 yuan, each stored as the basis without a word."""
+    from pbc_desktop.domain.money import typed_amount
+
+    amount = typed_amount(typed)
+    assert amount is not None
+    assert amount.is_nan()
+
+
+def test_typed_amount_keeps_the_sign_for_the_service_to_refuse() -> None:
+    from pbc_desktop.domain.money import typed_amount
+
+    assert typed_amount("-40") == Decimal("-40")
+    assert typed_amount("+1,234.50") == Decimal("1234.50")
+    assert typed_amount(".5") == Decimal("0.5")
+
+
 def test_months_between_runs_over_year_ends_and_takes_the_months_of_any_days() -> None:
     assert list(months_between(date(2025, 11, 20), date(2026, 2, 3))) == [
         date(2025, 11, 1),

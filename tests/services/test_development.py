@@ -26,6 +26,7 @@ from tests.factories import make_id, make_org
 from tests.scope_factories import two_towns, village_actor
 
 ALL = PageRequest(limit=1000)
+ALL_QUERY = DevelopmentQuery(urgency=Urgency.ALL)
 
 
 def test_an_applicant_under_eighteen_is_refused(db: Database) -> None:
@@ -60,6 +61,25 @@ def test_a_candidate_too_early_is_refused_and_nothing_is_written(db: Database) -
     shown = detail.get_development_detail(db, record_id)
     assert shown.stage is Stage.ACTIVIST
     assert Step.CANDIDATE not in [s.step for s in shown.steps]
+
+
+def test_a_step_saved_twice_is_recorded_once(db: Database) -> None:
+    """The same 培养考察 of the same day saved again (the clerk unsure it was saved) was
+    recorded twice and listed twice in the 备案表."""
+    org = make_org(db)
+    record_id = make_record(db, "陈明", org, Stage.ACTIVIST, activist_on=date(2026, 1, 10))
+    review = StepInput(Step.REVIEW, date(2026, 7, 10), people="王书记")
+    records.record_step(db, record_id, review, today=TODAY)
+    with pytest.raises(ValidationError) as refused:
+        records.record_step(db, record_id, review, today=TODAY)
+    assert refused.value.fields() == ["occurred_on"]
+    assert refused.value.message == "“培养考察”（2026-07-10）已经记录，不必重复记录"
+    records.record_step(db, record_id, StepInput(Step.REVIEW, date(2026, 11, 10)), today=TODAY)
+    shown = detail.get_development_detail(db, record_id)
+    assert [s.occurred_on for s in shown.steps if s.step is Step.REVIEW] == [
+        date(2026, 7, 10),
+        date(2026, 11, 10),
+    ]
 
 
 def test_admission_makes_the_member_from_the_record(db: Database) -> None:
@@ -306,6 +326,12 @@ def test_a_probationary_member_who_died_is_due_for_nothing(db: Database) -> None
     assert [r.id for r in listing.list_development(db, due, PageRequest(), today=TODAY)] == [kept]
     assert listing.count_development(db, due, today=TODAY) == 1
     assert [r.record_id for r in listing.development_reminders(db, TODAY)] == [kept]
+    # nor in the detail and the list's columns, where 转正 was still due, days late
+    assert detail.get_development_detail(db, gone).dues == ()
+    assert detail.get_development_detail(db, kept).dues != ()
+    rows = {r.id: r for r in listing.list_development(db, ALL_QUERY, PageRequest(), today=TODAY)}
+    assert (rows[gone].next_step, rows[gone].due_on, rows[gone].late) == (None, None, False)
+    assert rows[kept].next_step is not None and rows[kept].late
     everyone = DevelopmentQuery(urgency=Urgency.ALL)
     assert {r.id for r in listing.list_development(db, everyone, PageRequest(), today=TODAY)} == {
         gone,

@@ -85,6 +85,29 @@ def test_a_member_who_died_is_neither_cancelled_nor_confirmed(
     )
 
 
+def test_no_step_of_the_probation_after_the_member_left_the_district(
+    db: Database, world: TwoTowns
+) -> None:
+    """A probationary member transferred to a unit outside: the branch they had left still
+    recorded their 预备期考察 and 延长预备期 (and the 发展党员 list showed them on)."""
+    record_id, member_id = _probationary(db, world.jia_two)
+    letter = issue_transfer(
+        db, member_id, TransferInput(to_unit="外省某党委", issued_on=date(2025, 6, 1))
+    )
+    receive_transfer(db, letter, date(2025, 6, 5))
+    for step in (Step.PROBATION_REVIEW, Step.OATH, Step.APPROVAL):
+        with pytest.raises(ConflictError, match=rf"2025-06-01转出.*不能在此之后记录“{step.zh}”"):
+            records.record_step(db, record_id, StepInput(step, date(2025, 9, 1)), today=TODAY)
+    with pytest.raises(ConflictError, match="不能在此之后记录“延长预备期”"):
+        records.record_step(
+            db, record_id, StepInput(Step.EXTENSION, date(2026, 3, 2), months=6), today=TODAY
+        )
+    # a review held before the member left is still recorded (entered late)
+    records.record_step(
+        db, record_id, StepInput(Step.PROBATION_REVIEW, date(2025, 5, 20)), today=TODAY
+    )
+
+
 def test_a_confirmation_dated_before_the_member_left_is_still_recorded(
     db: Database, world: TwoTowns
 ) -> None:

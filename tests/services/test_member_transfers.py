@@ -331,6 +331,44 @@ def test_a_member_transferred_in_from_outside(db: Database, world: TwoTowns) -> 
     assert any("转入党员 林芳" in text for text in summaries)
 
 
+def test_a_transfer_in_from_outside_names_every_empty_field_at_once(
+    db: Database, world: TwoTowns
+) -> None:
+    """An empty form said only 请填写转出单位; the name, ID number and organization were
+    asked for one round later."""
+    with pytest.raises(ValidationError) as info:
+        transfer_in_from_outside(
+            db, MemberInput(name="", organization_id=None), from_unit="", received_on=None
+        )
+    assert sorted(info.value.fields()) == [
+        "from_unit",
+        "id_number",
+        "name",
+        "organization",
+        "received_on",
+    ]
+
+
+def test_the_day_of_joining_of_a_member_transferred_in_stays_before_the_transfer(
+    db: Database, world: TwoTowns
+) -> None:
+    """Transferred in on 1 November, then given 20 November (a year typed wrong) as the
+    day they joined the Party in the editor: taken without a word."""
+    from pbc_desktop.services import member_editing
+
+    data = MemberInput(name="林芳", organization_id=world.yi_one, id_number=make_id(seq=143))
+    member_id = transfer_in_from_outside(
+        db, data, from_unit="深圳市南山区某社区党委", received_on=date(2026, 4, 1)
+    )
+    typed = member_editing.get_member_input(db, member_id)
+    with pytest.raises(ValidationError) as refused:
+        member_editing.update_member(db, member_id, replace(typed, joined_on=date(2026, 4, 20)))
+    assert refused.value.fields() == ["joined_on"]
+    assert refused.value.message == "入党日期不能晚于该党员的转入日期（2026-04-01）"
+    member_editing.update_member(db, member_id, replace(typed, joined_on=date(2016, 4, 20)))
+    assert members.get_member_detail(db, member_id).joined_on == date(2016, 4, 20)
+
+
 def test_stays_away_of_mobile_members(db: Database, world: TwoTowns) -> None:
     db.user = village_actor(db, world.jia_two)
     with pytest.raises(ValidationError) as info:

@@ -152,7 +152,9 @@ def test_tab_goes_through_the_rows_and_remove_takes_the_row_typed_in(
             lambda d: d.ui.electedEdit.setDate(QDate(2023, 1, 1)),
             "选举日期应晚于上一届（2023-06-01）",
         ),
-        (lambda d: d.name_combo(0).setEditText(""), "班子成员中应有书记"),
+        # the 书记 row left empty: its name asked for (it said "应有书记" beside the row)
+        (lambda d: d.name_combo(0).setEditText(""), "请填写书记的姓名"),
+        (lambda d: _fill(d, 0, CommitteePost.DEPUTY_SECRETARY, "张三"), "班子成员中应有书记"),
         (lambda d: d.name_combo(1).setEditText("张三"), "张三在班子中出现了两次"),
         (lambda d: d.ui.termNoSpin.setValue(4), "第4届班子已登记"),
     ],

@@ -395,6 +395,53 @@ def test_full_width_digits_are_taken_as_typed(window: FeeCollectionWindow) -> No
     assert (entry.paid, entry.back) == (Decimal("40.50"), 2)
 
 
+@pytest.mark.usefixtures("chinese")
+def test_a_comma_typed_for_the_point_is_refused_not_read_as_thousands(
+    qtbot: QtBot, window: FeeCollectionWindow, db: Database
+) -> None:
+    """ "3,50" (a comma for the point) was read 350 yuan, and an income of "4000,5" 40,005
+    yuan: the basis was stored and the standard followed it without a word."""
+    from pbc_desktop.services.fees.basis import member_bases
+    from pbc_desktop.ui.fees.basis_dialog import FeeBasisDialog
+
+    assert not window.model.setData(window.model.index(0, PAID), "3,50")
+    assert window.error.text() == "李四的实缴（元）：“3,50”不是金额。"
+    assert window.model.setData(window.model.index(0, PAID), "1,234.50")  # thousands: taken
+    row = window.model.row_at(2)  # 张三, employed at 4,000 since January
+    dialog = FeeBasisDialog(AppContext(db), row.member_id, row.name, date(2026, 4, 1), window)
+    qtbot.addWidget(dialog)
+    dialog.ui.incomeEdit.clear()
+    qtbot.keyClicks(dialog.ui.incomeEdit, "4000,5")
+    assert dialog.ui.standardLabel.text() == "（暂无）"
+    dialog.accept()
+    assert dialog.ui.errorLabel.text() == "月收入应为数字金额。"
+    assert len(member_bases(db, row.member_id)) == 1  # nothing stored
+
+
+@pytest.mark.usefixtures("chinese")
+@pytest.mark.qt_log_ignore("does not support raise")  # the refusal's tooltip
+def test_a_day_paid_that_does_not_exist_is_not_saved_under_the_old_one(
+    qtbot: QtBot, window: FeeCollectionWindow, db: Database
+) -> None:
+    """缴纳日期 typed 2026-3-32 and 保存 clicked: a tooltip flashed, the field went back to
+    the 18th and the payments were stored as paid then, the window saying "saved"."""
+    assert window.model.setData(window.model.index(2, PAID), "40")
+    window.paid_on.setFocus()
+    window.paid_on.selectAll()
+    qtbot.keyClicks(window.paid_on, "2026-3-32")
+    qtbot.mouseClick(window.save, Qt.MouseButton.LeftButton)
+    assert window.error.isVisible()
+    assert window.error.text() == "“2026-3-32”这一天不存在，请检查月份和日期。"
+    with db.read() as s:
+        assert s.scalars(select(FeePayment.id)).all() == []
+    assert window.model.changed  # what was typed stays, to save with the right day
+    window.paid_on.selectAll()
+    qtbot.keyClicks(window.paid_on, "2026-3-30")
+    qtbot.mouseClick(window.save, Qt.MouseButton.LeftButton)
+    with db.read() as s:
+        assert s.scalars(select(FeePayment.paid_on)).all() == [date(2026, 3, 30)]
+
+
 def test_a_sheet_saved_meanwhile_elsewhere_is_not_overwritten(
     qtbot: QtBot, window: FeeCollectionWindow, db: Database, boxes: Boxes
 ) -> None:

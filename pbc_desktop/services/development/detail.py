@@ -12,6 +12,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import DevelopmentRecord
 from pbc_desktop.domain import development as rules
 from pbc_desktop.domain.development import DevelopmentStage, DevelopmentStep, Due
+from pbc_desktop.domain.member_changes import ON_ROLL_STATUSES
 from pbc_desktop.services import access
 from pbc_desktop.services.development.records import load_record, progress_of
 from pbc_desktop.services.members import (
@@ -48,6 +49,9 @@ class DevelopmentDetail(PersonDetail):
 
 def _detail(record: DevelopmentRecord, unmasked: bool) -> DevelopmentDetail:
     progress = progress_of(record)
+    # a probationary member who died or left meanwhile is due for nothing, as in the lists
+    # (the detail still said 转正 was due, days late, and the step dialog offered it first)
+    left = record.member is not None and record.member.status not in ON_ROLL_STATUSES
     return from_fields(
         DevelopmentDetail,
         record,
@@ -57,7 +61,7 @@ def _detail(record: DevelopmentRecord, unmasked: bool) -> DevelopmentDetail:
             StepView(e.id, e.kind, e.occurred_on, e.people, e.months, e.remark)
             for e in record.steps
         ),
-        dues=tuple(rules.dues(progress)),
+        dues=() if left else tuple(rules.dues(progress)),
     )
 
 

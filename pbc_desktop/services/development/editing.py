@@ -39,6 +39,7 @@ from pbc_desktop.services.development.records import (
     step_errors,
     validated,
 )
+from pbc_desktop.services.member_changes.leaving import first_change_since_joining
 from pbc_desktop.services.scope import update_audited
 
 
@@ -213,15 +214,7 @@ def _open_latest(
 def _check_joined_before_changes(s: Session, member_id: int, on: date) -> None:
     """The admission (the member's 发展 change) stays before the member's other changes: a
     branch meeting moved past a transfer had the member transferred before they joined."""
-    first = s.scalars(
-        select(MemberChange)
-        .where(
-            MemberChange.member_id == member_id,
-            MemberChange.kind != MemberChangeKind.DEVELOPED,
-        )
-        .order_by(MemberChange.occurred_on, MemberChange.id)
-        .limit(1)
-    ).first()
+    first = first_change_since_joining(s, member_id)
     if first is not None and on > first.occurred_on:
         day = first.occurred_on.isoformat()
         raise ValidationError.single(

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy import ColumnElement, Exists, and_, case, func, select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import (
@@ -120,18 +120,21 @@ def _urgency(query: DevelopmentQuery, today: date) -> ColumnElement[bool] | None
     if query.urgency is Urgency.ALL:
         return None
     last = today - timedelta(days=1) if query.urgency is Urgency.LATE else today + _SOON
-    # a probationary member who died or left meanwhile is due for nothing (their 转正 was
-    # reminded of, late, year after year)
-    left = (
+    return and_(
+        DevelopmentRecord.next_deadline.is_(True), DevelopmentRecord.next_due_on <= last, ~_left()
+    )
+
+
+def _left() -> Exists:
+    """The record's member died or left the roll meanwhile: a probationary member due for
+    nothing (their 转正 was reminded of, late, year after year)."""
+    return (
         select(PartyMember.id)
         .where(
             PartyMember.id == DevelopmentRecord.member_id,
             PartyMember.status.not_in(ON_ROLL_STATUSES),
         )
         .exists()
-    )
-    return and_(
-        DevelopmentRecord.next_deadline.is_(True), DevelopmentRecord.next_due_on <= last, ~left
     )
 
 
@@ -162,7 +165,11 @@ _SORT_KEYS: dict[str, Any] = {
 
 
 def _row(r: Any, today: date, unmasked: bool) -> DevelopmentRow:
-    late = r.next_deadline and r.next_due_on is not None and r.next_due_on < today
+    # nothing next for a member who left (the list said 转正, days late, for one who died)
+    next_step: DevelopmentStep | None = None if r.left else r.next_step
+    due_on: date | None = None if r.left else r.next_due_on
+    deadline = not r.left and bool(r.next_deadline)
+    days_overdue = (today - due_on).days if deadline and due_on and due_on < today else 0
     return DevelopmentRow(
         id=r.id,
         name=r.name,
@@ -173,10 +180,10 @@ def _row(r: Any, today: date, unmasked: bool) -> DevelopmentRow:
         stage=r.stage,
         applied_on=r.applied_on,
         stage_since=r.stage_since,
-        next_step=r.next_step,
-        due_on=r.next_due_on,
-        deadline=bool(r.next_deadline),
-        days_overdue=(today - r.next_due_on).days if late else 0,
+        next_step=next_step,
+        due_on=due_on,
+        deadline=deadline,
+        days_overdue=days_overdue,
         id_number=shown_id_number(r.id_number, unmasked),
         phone=shown_phone(r.phone, unmasked),
         member_id=r.member_id,
@@ -207,6 +214,7 @@ _COLUMNS = (
     .correlate(DevelopmentRecord)
     .scalar_subquery()
     .label("latest_step"),
+    _left().label("left"),
 )
 
 

@@ -357,21 +357,28 @@ def check_member_step(s: Session, record: DevelopmentRecord, data: StepInput) ->
     """取消预备党员资格 takes the admitted member off the roll, as any leaving does: only a
     member on it with no letter of transfer on its way (one who died, or whose letter was
     then received, came back on a roll), dated not before the member's latest change; and
-    a member who left the roll is not confirmed (转正) after the day they left."""
+    nothing is recorded of a member who left the roll after the day they left: not the
+    转正, nor a 预备期考察, 入党宣誓 or 延长预备期 (one transferred out of the district was
+    reviewed and extended by the branch they had left)."""
     member = record.member
     if member is None or data.occurred_on is None:
         return
-    if data.step is DevelopmentStep.CONFIRMATION and member.status not in ON_ROLL_STATUSES:
+    if data.step is not DevelopmentStep.CANCELLATION and member.status not in ON_ROLL_STATUSES:
         last = latest_change(s, member.id)
-        if last is not None and data.occurred_on > last.occurred_on:  # 转正 by a roll it left
+        if last is not None and data.occurred_on > last.occurred_on:  # by a roll it left
             day = last.occurred_on.isoformat()
-            raise ConflictError(
-                t(
-                    f"党员{member.name}已于{day}{last.kind.zh}，不在册，不能在此之后转正。",
-                    f"{member.name} left the roll on {day} ({last.kind.en}) and cannot be "
-                    "confirmed after that.",
-                )
+            left = t(
+                f"党员{member.name}已于{day}{last.kind.zh}，不在册，",
+                f"{member.name} left the roll on {day} ({last.kind.en}) and ",
             )
+            if data.step is DevelopmentStep.CONFIRMATION:
+                done = t("不能在此之后转正。", "cannot be confirmed after that.")
+            else:
+                done = t(
+                    f"不能在此之后记录“{data.step.zh}”。",
+                    f"no “{data.step.en}” can be recorded after that.",
+                )
+            raise ConflictError(left + done)
     if data.step is not DevelopmentStep.CANCELLATION:
         return
     check_on_roll(s, member)
@@ -385,6 +392,19 @@ def record_in(s: Session, record: DevelopmentRecord, data: StepInput, today: dat
     loaded the record within the account's scope)."""
     before = audit.snapshot(record)
     errors = step_errors(progress_of(record), data, today)
+    if not errors and any(
+        e.kind is data.step and e.occurred_on == data.occurred_on for e in record.steps
+    ):  # saved twice (the 备案表 listed the review twice)
+        assert data.occurred_on is not None
+        errors.append(
+            FieldError(
+                "occurred_on",
+                t(
+                    f"“{data.step.zh}”（{data.occurred_on.isoformat()}）已经记录，不必重复记录",
+                    f"“{data.step.en}” of {data.occurred_on.isoformat()} is recorded already",
+                ),
+            )
+        )
     if errors:
         raise ValidationError(errors)
     check_member_step(s, record, data)

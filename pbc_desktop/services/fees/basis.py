@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.group_locks import lock_groups
@@ -26,12 +27,14 @@ from pbc_desktop.domain.fees import (
     monthly_standard,
     schedule_for,
 )
+from pbc_desktop.domain.member_changes import ON_ROLL_STATUSES
 from pbc_desktop.domain.money import MoneyError, cents_of, yuan
 from pbc_desktop.domain.validation import clean_text
 from pbc_desktop.errors import FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.fees.common import load_bases, load_schedules, standard_at
+from pbc_desktop.services.member_changes.leaving import latest_change
 
 #: ``fee_basis.remark`` is a String(200).
 REMARK_MAX = 200
@@ -107,11 +110,12 @@ def _amounts(data: BasisInput) -> tuple[int | None, int | None]:
 MAX_MONTHS_AHEAD = 12
 
 
-def _check_start(member: PartyMember, start: date, today: date) -> None:
+def _check_start(s: Session, member: PartyMember, start: date, today: date) -> None:
     """A basis starts no earlier than the month the member joined the Party (when the
     day of joining is not known, than the month they turned 18): one dated before (a year
-    typed wrong, 1900 from the calendar) made every month since owed; and no later than
-    :data:`MAX_MONTHS_AHEAD` months after the current one."""
+    typed wrong, 1900 from the calendar) made every month since owed; no later than
+    :data:`MAX_MONTHS_AHEAD` months after the current one; and for a member off the roll,
+    no later than the month they left."""
     latest = add_months(month_of(today), MAX_MONTHS_AHEAD)
     if start > latest:
         raise ValidationError.single(
@@ -141,6 +145,18 @@ def _check_start(member: PartyMember, start: date, today: date) -> None:
                 f"The basis cannot start before the member was {MIN_AGE} ({month_label(adult)}).",
             ),
         )
+    if member.status not in ON_ROLL_STATUSES and (left := latest_change(s, member.id)):
+        last = month_of(left.occurred_on)
+        if start > last:  # no month after it is owed: the basis was stored, never used
+            raise ValidationError.single(
+                "effective_from",
+                t(
+                    f"{member.name}已于{left.occurred_on.isoformat()}{left.kind.zh}，不在册，"
+                    f"缴纳基数的起始月份不能晚于{month_label(last)}。",
+                    f"{member.name} left the roll on {left.occurred_on.isoformat()} "
+                    f"({left.kind.en}): the basis cannot start after {month_label(last)}.",
+                ),
+            )
     if not MIN_YEAR <= start.year <= MAX_YEAR:
         raise ValidationError.single(
             "effective_from",
@@ -176,13 +192,18 @@ def set_basis(db: Database, data: BasisInput, *, today: date | None = None) -> N
         if member is None or not acc.sees_org(member.organization_id):
             raise NotFoundError(t("找不到该党员。", "The member was not found."))
         acc.check_org_writable(member.organization_id)
-        _check_start(member, start, today or date.today())
+        _check_start(s, member, start, today or date.today())
         lock_groups(s, [("fee_basis", member.id, start)])  # two entering one month at once
         row = s.scalar(
             select(FeeBasis).where(
                 FeeBasis.member_id == member.id, FeeBasis.effective_from == start
             )
         )
+        values = (data.category, income, fixed, remark or None)
+        if row is not None and (row.category, row.income_cents, row.fixed_cents, row.remark) == (
+            values
+        ):  # OK on the basis as stored: nothing new (an audit entry was written each time)
+            return
         if row is not None:  # read as none yet (NONE_YET): entered meanwhile
             versions.check(s, row, data.version)
         before = audit.snapshot(row) if row is not None else None
@@ -193,6 +214,7 @@ def set_basis(db: Database, data: BasisInput, *, today: date | None = None) -> N
         row.income_cents = income
         row.fixed_cents = fixed
         row.remark = remark or None
+        after = audit.snapshot(row)
         audit.record(
             s,
             AuditAction.UPDATE if before else AuditAction.CREATE,
@@ -202,7 +224,7 @@ def set_basis(db: Database, data: BasisInput, *, today: date | None = None) -> N
                 f"Party fee basis of {member.name} from {start:%Y-%m}",
             ),
             before=before,
-            after=audit.snapshot(row),
+            after=after,
         )
 
 

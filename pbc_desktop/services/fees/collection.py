@@ -428,19 +428,17 @@ def save_sheet(
             raise ValidationError(errors)
         paid = load_paid(s, ids)
         plan = _plan(entries, month, schedules, bases, paid)
+        if not plan:  # nothing typed (保存 clicked twice): no "0 笔" entry in the audit log
+            return SavedSheet(0, yuan(0))
         months = sorted({fee_month for _member, fee_month, _amount, _due in plan})
-        stored = (
-            {
-                (p.member_id, p.fee_month): p
-                for p in s.scalars(
-                    select(FeePayment).where(
-                        FeePayment.member_id.in_(ids), FeePayment.fee_month.in_(months)
-                    )
+        stored = {
+            (p.member_id, p.fee_month): p
+            for p in s.scalars(
+                select(FeePayment).where(
+                    FeePayment.member_id.in_(ids), FeePayment.fee_month.in_(months)
                 )
-            }
-            if plan
-            else {}
-        )
+            )
+        }
         total = 0
         new_rows: list[dict[str, object]] = []
         for member_id, fee_month, amount, due in plan:

@@ -133,6 +133,22 @@ def latest_change(s: Session, member_id: int) -> MemberChange | None:
     return s.scalar(stmt)
 
 
+def first_change_since_joining(s: Session, member_id: int) -> MemberChange | None:
+    """The member's first change other than their admission (发展): the day of joining the
+    Party comes no later than it (one transferred in on 1 November did not join on the
+    20th)."""
+    stmt = (
+        select(MemberChange)
+        .where(
+            MemberChange.member_id == member_id,
+            MemberChange.kind != MemberChangeKind.DEVELOPED,
+        )
+        .order_by(MemberChange.occurred_on, MemberChange.id)
+        .limit(1)
+    )
+    return s.scalar(stmt)
+
+
 def change_date_error(s: Session, member: PartyMember, on: date, label: Label) -> str | None:
     """Why ``on`` cannot be the date of a change of ``member`` (``label`` names the date):
     it is in the future, before the member joined, or before the member's latest change (a

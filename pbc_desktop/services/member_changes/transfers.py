@@ -32,7 +32,7 @@ from pbc_desktop.domain.member_changes import (
     before_joining_error,
     letter_valid_until,
 )
-from pbc_desktop.domain.member_rules import MemberInput, completed
+from pbc_desktop.domain.member_rules import MemberInput, completed, member_errors
 from pbc_desktop.domain.validation import future_date_error
 from pbc_desktop.errors import ConflictError, NotFoundError
 from pbc_desktop.lang import t
@@ -443,6 +443,8 @@ def transfer_in_from_outside(
                     f"{MIN_AGE} on the date of the transfer: check the ID number and the date",
                 )
         text = err.text("remark", remark, ("备注", "remark"), max_len=REMARK_MAX, multiline=True)
+        if err.errors:  # the person's own too, at once (the name was asked for next time)
+            err.errors[:0] = member_errors(completed(data))
         err.raise_any()
         assert received_on is not None
         returning = _transferred_out_before(s, completed(data).id_number)

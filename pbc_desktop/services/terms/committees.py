@@ -203,8 +203,9 @@ def _validate(
 
 def _seats_problem(seats: tuple[Seat, ...]) -> str | None:
     """The first thing wrong with the members (a committee has its 书记)."""
-    if any(not seat.person_name.strip() for seat in seats):
-        return t("班子成员的姓名不能为空", "A member's name is empty")
+    for seat in seats:
+        if not seat.person_name.strip():
+            return t(f"请填写{seat.post.zh}的姓名", f"Enter the name of the {seat.post.en.lower()}")
     for seat in seats:  # the stored column holds NAME_MAX characters (no control ones)
         _name, problem = clean_text(seat.person_name, ("班子成员的姓名", "member's name"))
         if problem is None and len(seat.person_name.strip()) > NAME_MAX:

@@ -212,19 +212,21 @@ class CommitteeDialog(FormDialog):
 
     def seats(self) -> tuple[committees.Seat, ...]:
         """Each row with a name, its person one of the members when the text is one's entry
-        (a namesake's tells them apart: the seat keeps the member's own name)."""
+        (a namesake's tells them apart: the seat keeps the member's own name); and the 书记's
+        row left empty, for the service to ask for the name (dropped like the others, it was
+        refused as "班子成员中应有书记" beside the 书记 row on the screen)."""
         names = {m.id: m.name for m in self.form.members}
         found = []
         for row in range(self.ui.membersTable.rowCount()):
             combo = self.name_combo(row)
             name = combo.currentText().strip()
-            if not name:
+            post = current_enum(self.post_combo(row), CommitteePost) or CommitteePost.MEMBER
+            if not name and post is not CommitteePost.SECRETARY:
                 continue
-            at = combo.findText(name)
+            at = combo.findText(name) if name else -1
             member_id = combo.itemData(at) if at >= 0 else None
             if isinstance(member_id, int):
                 name = names.get(member_id, name)
-            post = current_enum(self.post_combo(row), CommitteePost) or CommitteePost.MEMBER
             found.append(committees.Seat(name, post, member_id))
         return tuple(found)
 

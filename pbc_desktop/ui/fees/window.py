@@ -94,6 +94,7 @@ class FeeCollectionWindow(MenuWindow):
         self.totals.setObjectName("feeTotals")
         self.error = messages.error_line(self, "feeError")
         self.model.refused.connect(self._refused)
+        self.paid_on.refused.connect(self._refused)  # a day that does not exist, 2026-11-31
         self.fill = QPushButton(self.tr("&Fill in the standards"), self)
         self.fill.setObjectName("feeFill")
         self.basis = QPushButton(self.tr("Fee &basis..."), self)
@@ -265,6 +266,11 @@ class FeeCollectionWindow(MenuWindow):
         if org_id is None or not self.save.isEnabled():
             return False
         self._commit_open_cell()
+        self.paid_on.finish_typing()  # 保存 clicked while the date was being typed
+        if self.paid_on.problem:  # the date typed was not taken: not saved under the old one
+            self._refused(self.paid_on.problem)
+            self.paid_on.setFocus()
+            return False
         entries = self.model.entries()
         paid_on = to_date(self.paid_on.date())
         month = self.chosen_month()

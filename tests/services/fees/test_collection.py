@@ -61,6 +61,18 @@ def test_saving_a_sheet_is_one_transaction_with_one_audit_entry(db: Database) ->
         assert s.scalar(select(func.count()).select_from(FeePayment)) == 5
 
 
+def test_a_sheet_saved_with_nothing_typed_writes_nothing(db: Database) -> None:
+    """保存 clicked twice (or with nothing typed) put "0 笔，金额变化 0.00 元" in the audit
+    log each time."""
+    org = make_org(db)
+    member = member_with_basis(db, "张三", org, income="3000")
+    save_sheet(db, org, JAN, [SheetEntry(member, paid=Decimal("15"))], paid_on=date(2026, 1, 20))
+    before = _audit_count(db)
+    saved = save_sheet(db, org, JAN, [], paid_on=date(2026, 1, 20))
+    assert (saved.payments, saved.total) == (0, Decimal("0.00"))
+    assert _audit_count(db) == before
+
+
 def test_a_bad_row_refuses_the_whole_sheet(db: Database) -> None:
     org = make_org(db)
     good = member_with_basis(db, "甲", org)

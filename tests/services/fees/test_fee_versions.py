@@ -43,6 +43,24 @@ def test_a_basis_saved_over_a_change_made_meanwhile_is_refused(db: Database) -> 
     assert [b.category for b in member_bases(db, member)] == [FeeCategory.EMPLOYED] * 2
 
 
+def test_a_basis_saved_as_it_was_writes_no_audit_entry(db: Database) -> None:
+    """OK in the basis dialog on the month's basis as shown wrote an entry each time."""
+    from pbc_desktop.db.models import AuditEntry
+
+    member = member_with_basis(db, "张三", make_org(db), income="4000")
+    [read] = member_bases(db, member)
+    with db.read() as s:
+        before = s.scalar(select(func.count()).select_from(AuditEntry))
+    same = BasisInput(member, JAN, read.category, income=read.income, version=read.version)
+    set_basis(db, same)
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == before
+    assert member_bases(db, member) == [read]
+    set_basis(db, replace(same, remark="在职"))  # a change is still recorded
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == (before or 0) + 1
+
+
 def test_rates_saved_over_a_change_made_meanwhile_are_refused(db: Database) -> None:
     start = replace(DEFAULT_SCHEDULE, effective_from=MAR)
     read = rates_to_edit(db)
@@ -123,6 +141,27 @@ def test_a_rate_above_three_percent_is_refused_in_both_languages(db: Database) -
     assert schedules(db) == []
     set_schedule(db, replace(slipped, employed=(Bracket(None, 300),)))  # 3 % still may
     assert schedules(db)[0].employed == (Bracket(None, 300),)
+
+
+def test_a_basis_after_the_member_left_the_roll_is_refused(db: Database) -> None:
+    """A member who died in May was given a basis from September: stored without a word,
+    though no month after May is owed."""
+    from pbc_desktop.domain.member_changes import MemberChangeKind
+    from pbc_desktop.errors import ValidationError
+    from pbc_desktop.services.member_changes.leaving import LeavingInput, leave_member
+
+    member = member_with_basis(db, "张三", make_org(db), income="4000")
+    leave_member(db, member, LeavingInput(MemberChangeKind.DECEASED, date(2026, 5, 20)))
+    typed = BasisInput(member, date(2026, 9, 1), FeeCategory.EMPLOYED, income=Decimal(5000))
+    with pytest.raises(ValidationError) as refused:
+        set_basis(db, typed, today=date(2026, 10, 1))
+    assert refused.value.fields() == ["effective_from"]
+    assert str(refused.value) == (
+        "张三已于2026-05-20死亡，不在册，缴纳基数的起始月份不能晚于2026-05。"
+    )
+    # the month they left is still theirs (a raise from May, entered late)
+    set_basis(db, replace(typed, effective_from=date(2026, 5, 1)), today=date(2026, 10, 1))
+    assert [b.effective_from for b in member_bases(db, member)] == [JAN, date(2026, 5, 1)]
 
 
 def test_a_basis_before_the_member_joined_is_refused(db: Database) -> None:
