@@ -121,6 +121,33 @@ SCORE_WIDTHS = (20 * mm, 50 * mm, 13 * mm, 13 * mm, 60 * mm)
 SCORE_WIDTHS_REMARKED = (20 * mm, 34 * mm, 13 * mm, 13 * mm, 34 * mm, 42 * mm)
 
 
+#: The height a page's frame gives a table (the text block less the frame's padding).
+_FRAME_HEIGHT = layout.TEXT_HEIGHT - 12
+#: The least room in which a row no page holds starts, under the rows before it.
+_LEAST_ROOM = 30
+
+
+class _SplitTable(Table):  # type: ignore[misc]
+    """A table whose rows may split across pages (``splitInRow``): a row that no page
+    holds below the header starts where the rows before it end and splits where the page
+    ends. ReportLab first moved it below the rows that fit as a table of its own, which
+    then split in the room left: its header printed again in the middle of the page."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Table]:  # noqa: N803
+        self._calc(availWidth, availHeight)
+        heights = self._rowHeights
+        n = self._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans=1)
+        if (
+            1 <= n < len(heights)
+            and heights[0] + heights[n] > _FRAME_HEIGHT
+            and availHeight - sum(heights[:n]) >= _LEAST_ROOM
+        ):
+            parts = self._splitRows(availHeight, doInRowSplit=1)
+            if parts:
+                return parts  # type: ignore[no-any-return]
+        return super().split(availWidth, availHeight)  # type: ignore[no-any-return]
+
+
 def _table(
     rows: Sequence[Sequence[Any]],
     widths: Sequence[float],
@@ -134,7 +161,8 @@ def _table(
 ) -> Table:
     """A ruled table, its header repeated; ``signed`` below the rows, which keeps the
     last of them on its page (:func:`layout.sign_below`); with ``split_in_row`` a row
-    taller than the room left splits across pages, its cells set at the top."""
+    taller than the room left splits across pages, its cells set at the top (a row no
+    page holds starts under the rows before it, :class:`_SplitTable`)."""
     data: list[list[Any]] = [list(row) for row in rows]
     style: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), font),
@@ -155,7 +183,8 @@ def _table(
         style.append(("VALIGN", (0, 1), (-1, -1), "TOP"))
     if signed:
         style = layout.sign_below(data, style, signed)
-    table = Table(data, colWidths=list(widths), repeatRows=1, splitInRow=int(split_in_row))
+    kind = _SplitTable if split_in_row else Table
+    table = kind(data, colWidths=list(widths), repeatRows=1, splitInRow=int(split_in_row))
     table.setStyle(TableStyle(style))
     return table
 

@@ -1,14 +1,15 @@
 """The fund ledger (经费) of a community: 上级拨、各方筹、党费补 in, spending by purpose out.
 
 Amounts are whole fen (``amount_cents``). The balance is kept as of each day: the ledger
-runs by date, so an expense dated back takes money from that day on. Spending more than
-the balance of its day, or more than a later day's (the running balance would fall below
-zero there), is refused with :class:`OverBalanceError` unless the caller confirms it; such
-entries are stored with ``over_balance`` set so the ledger can mark them. Lowering,
-deleting or dating later an income whose money was spent already (the balance of some day
-would fall below zero) needs confirmation too (:class:`IncomeSpentError`). The ledger also
-marks every expense that leaves its running balance below zero (one confirmed that way, or
-one stored before the balance was kept by day): a negative balance is never shown unmarked.
+runs by date, a day's incomes before its expenses, so an expense dated back takes money
+from that day on. Spending more than the balance of its day, or more than a later day's
+(the running balance would fall below zero there), is refused with
+:class:`OverBalanceError` unless the caller confirms it; such entries are stored with
+``over_balance`` set so the ledger can mark them. Lowering, deleting or dating later an
+income whose money was spent already (the balance of some day would fall below zero) needs
+confirmation too (:class:`IncomeSpentError`). The ledger also marks every expense that
+leaves its running balance below zero (one confirmed that way, or one stored before the
+balance was kept by day): a negative balance is never shown unmarked.
 """
 
 from __future__ import annotations
@@ -183,21 +184,37 @@ def _balance(s: Session, community_id: int) -> int:
     return int(s.scalar(stmt) or 0)
 
 
-#: An entry's place in the ledger: its date, then its id (a new entry: after its day's).
-_Place = tuple[date, int]
+#: Within a day, incomes come before expenses: the balance is kept as of each day, so a
+#: day's income pays for that day's spending whichever was typed first.
+_DAY_ORDER = case((FundEntry.direction == FundDirection.INCOME, 0), else_=1)
+
+#: An entry's place in the ledger: its date, income (0) before expense (1), then its id
+#: (a new entry: after its day's others of its kind).
+_Place = tuple[date, int, int]
 _NEW = sys.maxsize
+
+
+def _place(on: date, direction: FundDirection, entry_id: int | None) -> _Place:
+    return (
+        on,
+        0 if direction == FundDirection.INCOME else 1,
+        _NEW if entry_id is None else entry_id,
+    )
 
 
 def _timeline(
     s: Session, community_id: int, *, excluding: int | None = None
 ) -> list[tuple[_Place, int]]:
     """The community's entries (but ``excluding``) as their places and signed amounts."""
-    stmt = select(FundEntry.entry_date, FundEntry.id, _SIGNED).where(
+    stmt = select(FundEntry.entry_date, FundEntry.direction, FundEntry.id, _SIGNED).where(
         FundEntry.community_id == community_id
     )
     if excluding is not None:
         stmt = stmt.where(FundEntry.id != excluding)
-    return [((on, entry_id), int(signed)) for on, entry_id, signed in s.execute(stmt)]
+    return [
+        (_place(on, direction, entry_id), int(signed))
+        for on, direction, entry_id, signed in s.execute(stmt)
+    ]
 
 
 @dataclass(frozen=True)
@@ -236,14 +253,15 @@ def balance(db: Database, community_id: int) -> int:
 
 
 def ledger(db: Database, community_id: int, year: int | None = None) -> list[LedgerRow]:
-    """Entries by date with the running balance (carried over from earlier years)."""
+    """Entries by date (a day's incomes before its expenses) with the running balance
+    (carried over from earlier years)."""
     stmt = (
         select(FundEntry, Activity.title, ListItem.title, Organization.name)
         .outerjoin(Activity, Activity.id == FundEntry.activity_id)
         .outerjoin(ListItem, ListItem.id == FundEntry.item_id)
         .outerjoin(Organization, Organization.id == FundEntry.fee_org_id)
         .where(FundEntry.community_id == community_id)
-        .order_by(FundEntry.entry_date, FundEntry.id)
+        .order_by(FundEntry.entry_date, _DAY_ORDER, FundEntry.id)
     )
     rows: list[LedgerRow] = []
     running = 0
@@ -461,7 +479,7 @@ def _over_balance(
     if data.direction != FundDirection.EXPENSE:
         return False
     others = _timeline(s, data.community_id, excluding=entry_id)
-    place = (data.entry_date, entry_id if entry_id is not None else _NEW)
+    place = _place(data.entry_date, data.direction, entry_id)
     short = _shortfall(others, [*others, (place, -data.amount_cents)])
     if short is None:
         return False
@@ -487,8 +505,12 @@ def _check_income_spent(
     if data is not None and data.direction == FundDirection.EXPENSE:
         return  # an expense now: :func:`_over_balance` asks
     others = _timeline(s, entry.community_id, excluding=entry.id)
-    before = [*others, ((entry.entry_date, entry.id), entry.amount_cents)]
-    after = others if data is None else [*others, ((data.entry_date, entry.id), data.amount_cents)]
+    before = [*others, (_place(entry.entry_date, entry.direction, entry.id), entry.amount_cents)]
+    after = (
+        others
+        if data is None
+        else [*others, (_place(data.entry_date, data.direction, entry.id), data.amount_cents)]
+    )
     short = _shortfall(before, after)
     if short is not None and not confirm_over_balance:
         raise IncomeSpentError(

@@ -318,3 +318,22 @@ def test_a_remark_longer_than_a_page_splits_across_pages(
     compact = re.sub(r"\s+|第\d+页共\d+页", "", "".join(page_texts(out)))
     assert "第1条意见" in compact and "第300条意见：活动记录需补充签到表。" in compact
     assert "材料齐全" in compact
+
+
+def test_a_long_remark_splits_under_the_rows_before_it_without_a_second_header(
+    db: Database, tmp_path: Path, bounded_splits: None
+) -> None:
+    """ReportLab first moved the row of a remark too long for any page below the rows that
+    fit, as a table of its own: its header printed again in the middle of the page, right
+    under the rows above. The row starts where the rows before it end; each page has the
+    header once, at its top."""
+    indicator_sets.create_indicator_set(db, YEAR)
+    (cid,) = running_communities(db, "文光党建共同体")
+    aid = scoring.start_assessment(db, cid, YEAR)
+    long_remark = "".join(f"第{n}条意见：活动记录需补充签到表。" for n in range(1, 301))
+    score_with_remarks(db, aid, {0: "材料齐全", 3: long_remark})
+    out = build_assessment_report(db, YEAR, tmp_path / "考核.pdf", invariant=True)
+    pages = [re.sub(r"\s+", "", text) for text in page_texts(out)]
+    first = next(i for i, text in enumerate(pages) if "第1条意见" in text)
+    assert "材料齐全" in pages[first]  # under the rows before it
+    assert all(text.count("评分备注") <= 1 for text in pages)

@@ -182,6 +182,47 @@ def test_rows_stored_below_zero_are_marked(db: Database, setup: Setup) -> None:
     assert [(r.balance_cents, r.over_balance) for r in earlier] == [(-5_000, True)]
 
 
+def test_a_day_s_income_counts_before_its_expenses(db: Database, setup: Setup) -> None:
+    """The balance is kept as of each day: an income of the same day as an expense pays
+    for it whichever was typed first. Ordered by id, an expense typed before its day's
+    income read as spent beyond the balance (marked 超支, a negative balance shown), and
+    lowering an earlier income asked about a day that still ends above zero."""
+    came = funds.add_entry(db, income(setup, 100_000, FundSource.HIGHER_LEVEL, date(2025, 3, 1)))
+    spent = funds.add_entry(db, expense(setup, 80_000, "慰问困难党员", date(2025, 3, 10)))
+    funds.add_entry(db, income(setup, 50_000, FundSource.RAISED, date(2025, 3, 10)))
+    # 1,000 - 800 + 500 on 3-10: lowered to 400, the day still ends at 100.00
+    funds.update_entry(db, came, replace(funds.get_entry(db, came), amount_cents=40_000))
+    rows = funds.ledger(db, setup.community_id)
+    assert [(r.direction, r.balance_cents, r.over_balance) for r in rows] == [
+        (IN, 40_000, False),
+        (IN, 90_000, False),
+        (OUT, 10_000, False),
+    ]
+    assert rows[2].id == spent
+    # an expense typed before its day's income, as received from another office
+    with db.write() as s:
+        for direction, cents in ((OUT, 30_000), (IN, 30_000)):
+            s.add(
+                FundEntry(
+                    community_id=setup.community_id,
+                    entry_date=date(2025, 4, 1),
+                    direction=direction,
+                    source=FundSource.RAISED if direction == IN else None,
+                    purpose=None if direction == IN else "宣传",
+                    amount_cents=cents,
+                    over_balance=False,
+                )
+            )
+    april = funds.ledger(db, setup.community_id)[3:]
+    assert [(r.direction, r.balance_cents, r.over_balance) for r in april] == [
+        (IN, 40_000, False),
+        (OUT, 10_000, False),
+    ]
+    # a new expense of that day is still held to the day's balance
+    with pytest.raises(funds.OverBalanceError, match=r"超过当前结余 100\.00 元"):
+        funds.add_entry(db, expense(setup, 10_001, "宣传", date(2025, 4, 1)))
+
+
 def test_validation_names_the_fields(db: Database, setup: Setup) -> None:
     other = setup_community(db, "别的共同体", prefix="别")
     foreign_activity = make_activity(db, other.community_id)

@@ -22,7 +22,8 @@ The rules (the issue's "ownership decides conflicts"):
 - A tombstone deletes a record unless it was changed here and the sender does not own
   it, or it is one of our own records (another office deleted it: we decide), or it is
   still used by a record of ours (each a conflict: nothing is deleted from under a record
-  that points at it).
+  that points at it, a list item's claims and follow-ups included, which the database
+  would otherwise drop with it).
 - A list item never falls behind its claims and follow-ups (``status_with_claims``): a
   package's status the claims here override is not applied, and is not announced as a
   change either (:attr:`RowChange.held_status` says the status the item keeps instead).
@@ -59,7 +60,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.base import name_key_values, utcnow, version_bump
-from pbc_desktop.db.models import SyncBase, SyncConflict, Tombstone
+from pbc_desktop.db.models import Claim, Supervision, SyncBase, SyncConflict, Tombstone
 from pbc_desktop.domain.enums import ItemStatus
 from pbc_desktop.domain.exchange import record_label
 from pbc_desktop.lang import t
@@ -605,7 +606,11 @@ def _apply_tombstones(
         owner = owner or sender.office_uuid
         values = dict(local)
         we_own = bool(sender.local_office) and owner == sender.local_office
-        if we_own or (edited_here and owner != sender.office_uuid):  # the owner decides
+        if (
+            we_own
+            or (edited_here and owner != sender.office_uuid)  # the owner decides
+            or _followed_here(session, shape, local["id"])
+        ):
             _deletion_kept(
                 session, shape, row_uuid, sender=sender, values=values, stone=stone, result=result
             )
@@ -635,6 +640,18 @@ def _apply_tombstones(
             SyncBase(record_uuid=row_uuid, office=sender.office_uuid, updated_at=deleted_at)
         )
         _record(result, shape, row_uuid, Change.DELETED, values)
+
+
+def _followed_here(session: Session, shape: TableShape, row_id: int) -> bool:
+    """Whether the row ``row_id`` is a list item with claims or follow-ups here (the
+    package's own deletions of them applied already): records still using it that the
+    database would delete with it (``ON DELETE CASCADE``), not refuse as it does others."""
+    if shape.name != "list_item":
+        return False
+    return any(
+        session.scalar(select(table.id).where(table.item_id == row_id).limit(1)) is not None
+        for table in (Claim, Supervision)
+    )
 
 
 def _deletion_kept(

@@ -9,10 +9,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import ListItem, Organization
+from pbc_desktop.db.models import Claim, ListItem, Organization
 from pbc_desktop.domain.enums import ItemStatus
 from pbc_desktop.services.exchange import conflicts
 from pbc_desktop.services.exchange.merge import Change, RowChange
@@ -207,3 +207,31 @@ def test_a_claim_arriving_for_a_kept_version_is_announced(
     (listed,) = conflicts.open_conflicts(town)  # now either version leaves it 已认领
     assert [f.name for f in listed.fields] == ["title"]
     assert listed.held_status is ItemStatus.CLAIMED
+
+
+def test_an_item_claimed_here_is_not_deleted_from_under_its_claim(tmp_path: Path) -> None:
+    """The town deleted its item, which the village had claimed meanwhile: the claim, the
+    village's own record, pointed at the item and went with it unsaid (the database drops
+    an item's claims with it), the preview announcing only the item's deletion. Like any
+    record still used here, the item stays, a conflict to decide; the preview says so."""
+    village, town = office_db(tmp_path, "village"), office_db(tmp_path, "town")
+    ex = Exchange(village, town, tmp_path)
+    _town_item_at_the_village(ex)
+    _claim(village)
+    with town.read() as s:
+        item_id = s.scalars(select(ListItem.id)).one()
+    editing.delete_item(town, item_id)
+    path = ex.package(TOWN, VILLAGE)
+    announced = _item_change(ex.preview(path, TOWN, VILLAGE))
+    assert (announced.change, announced.fields, announced.kept) == (
+        Change.CONFLICT,
+        ("deleted",),
+        "mine",
+    )
+    assert _item_change(ex.receive(path, TOWN, VILLAGE)) == announced
+    assert _item(village)["status"] == ItemStatus.CLAIMED
+    with village.read() as s:
+        assert s.scalar(select(func.count()).select_from(Claim)) == 1
+    (listed,) = conflicts.open_conflicts(village)
+    assert listed.deletion
+    ex.dispose()
