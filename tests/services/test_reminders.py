@@ -24,6 +24,7 @@ from pbc_desktop.services import reminders as svc
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.overview.reminders_panel import RemindersPanel, RulesDialog
 from tests.factories import make_activity, make_community, make_org
+from tests.qt_helpers import double_click_row, view_texts
 
 K = ActivityKind
 TODAY = date(2026, 6, 15)
@@ -126,10 +127,7 @@ def test_reminders_panel_lists_and_navigates(
     panel = RemindersPanel(AppContext(db))
     qtbot.addWidget(panel)
     panel.show()
-    cells = [
-        [panel.table.item(r, c).text() for c in range(4)]  # type: ignore[union-attr]
-        for r in range(panel.table.rowCount())
-    ]
+    cells = view_texts(panel.table, 4)
     activities = [row for row in cells if row[0] == "共同体活动"]
     assert activities == [
         ["共同体活动", "甲党建共同体", "主题党日（上次：从未举行）", "134 days overdue"],
@@ -138,7 +136,7 @@ def test_reminders_panel_lists_and_navigates(
     ]
     row = cells.index(activities[1])
     with qtbot.waitSignal(panel.navigate) as sent:
-        panel.table.cellDoubleClicked.emit(row, 1)
+        double_click_row(qtbot, panel.table, row)
     assert sent.args == ["activities", {"community_id": cid, "kind": K.REGULAR_MEETING}]
 
     def edit(dialog: RulesDialog) -> int:
@@ -151,5 +149,5 @@ def test_reminders_panel_lists_and_navigates(
     with qtbot.waitSignal(panel.rules_changed):
         qtbot.mouseClick(panel.rules_button, Qt.MouseButton.LeftButton)
     assert svc.get_rules(db) == {K.JOINT_MEETING: 3}
-    areas = [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())]  # type: ignore[union-attr]
+    areas = [row[0] for row in view_texts(panel.table, 1)]
     assert areas.count("共同体活动") == 1
