@@ -65,6 +65,11 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         metavar="POST:NAME",
         help="a member and post, e.g. 书记:张三 (repeat the option for each)",
     )
+    r.add_argument(
+        "--allow-gap",
+        action="store_true",
+        help="the term number skips terms after the last one recorded on purpose",
+    )
     r.set_defaults(handler=cmd_terms_record)
     h = terms_sub.add_parser(
         "history", parents=[common_parent], help="an organization's committees, latest first"
@@ -246,13 +251,28 @@ def _seats(texts: list[str]) -> tuple[Seat, ...]:
 
 def cmd_terms_record(args: argparse.Namespace) -> int:
     from pbc_desktop.services.member_export import find_organization
-    from pbc_desktop.services.terms.committees import CommitteeInput, record_committee
+    from pbc_desktop.services.terms.committees import (
+        CommitteeInput,
+        TermGapError,
+        record_committee,
+    )
 
     seats = _seats(args.member)
     with opened_db(args) as db:
         org_id, name = find_organization(db, args.organization)
         data = CommitteeInput(org_id, args.term_no, args.elected_on, args.years, seats)
-        record_committee(db, data)
+        try:
+            record_committee(db, data, allow_gap=args.allow_gap)
+        except TermGapError as gap:
+            raise UserError(
+                t(
+                    f"{name}上一届是第{gap.last}届，第{gap.term_no}届会跳过中间的届次且以后"
+                    "无法补登；确属跳号请加 --allow-gap。",
+                    f"The last committee of {name} recorded is no. {gap.last}; no. "
+                    f"{gap.term_no} would skip terms that can never be added later: add "
+                    "--allow-gap if that is intended.",
+                )
+            ) from None
     print(
         t(f"已登记{name}第{args.term_no}届班子", f"Recorded committee no. {args.term_no} of {name}")
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pbc_desktop import lang
-from pbc_desktop.cli import build_parser
+from pbc_desktop.cli import build_parser, main
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import ActivityKind as K
 from pbc_desktop.domain.terms import CommitteePost
@@ -235,3 +235,25 @@ def test_terms_record_and_history(
         )
     with pytest.raises(UserError, match="第5届班子已登记"):
         run([*base, "--term-no", "5", "--elected-on", "2026-04-01", "--years", "3"])
+
+
+def test_terms_record_refuses_a_number_that_skips_terms(
+    db: Database, world: TwoTowns, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """第20届 typed for 第3届 was recorded: 第3 to 19届 could never be added after it."""
+    argv = [
+        *("terms", "record", "--db", str(db_arg(db)), "--organization", "乙一村党支部"),
+        *("--term-no", "20", "--elected-on", "2026-01-05", "--years", "5"),
+        *("--member", "书记:李明"),
+    ]
+    assert main(argv) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        "错误：乙一村党支部上一届是第2届，第20届会跳过中间的届次且以后无法补登；"
+        "确属跳号请加 --allow-gap。\n"
+    )
+    assert [r.term_no for r in committees.history(db, world.yi_one)] == [2]
+    assert main([*argv, "--allow-gap"]) == 0
+    assert capsys.readouterr().out == "已登记乙一村党支部第20届班子\n"
+    assert [r.term_no for r in committees.history(db, world.yi_one)] == [20, 2]

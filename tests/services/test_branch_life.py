@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -11,7 +12,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import ActivityOrganization, AuditEntry
 from pbc_desktop.domain.branch_life import PeriodState as P
 from pbc_desktop.domain.enums import ActivityKind as K
-from pbc_desktop.domain.enums import ActivityStatus, OrgField, OrgKind
+from pbc_desktop.domain.enums import ActivityStatus, MembershipStatus, OrgField, OrgKind
 from pbc_desktop.domain.reminders import ReminderArea, Severity
 from pbc_desktop.domain.terms import CommitteePost, TermState, default_term_years
 from pbc_desktop.errors import (
@@ -196,6 +197,8 @@ def test_a_committee_is_refused_with_every_field_named(db: Database, world: TwoT
     with pytest.raises(ValidationError) as exc:
         _committee(db, world.jia_two, 1, date(2026, 5, 1))
     assert exc.value.fields() == ["term_no"] and "应大于已登记的第2届" in str(exc.value)
+    with pytest.raises(ValidationError, match="选举日期不能晚于今天"):
+        _committee(db, world.jia_two, 3, date(2026, 5, 26))
     db.user = village_actor(db, world.jia_one)
     with pytest.raises(NotFoundError):
         _committee(db, world.yi_one, 1, date(2025, 1, 1))
@@ -345,6 +348,64 @@ def test_a_seat_names_a_member_of_the_organization(db: Database, world: TwoTowns
     data = committees.CommitteeInput(world.jia_two, 1, date(2025, 1, 1), 3, (other,))
     with pytest.raises(ValidationError, match="乙一党员不是甲二村党支部的党员"):
         committees.record_committee(db, data, today=TODAY)
+
+
+def test_a_term_number_that_skips_terms_is_refused_unless_intended(
+    db: Database, world: TwoTowns
+) -> None:
+    """第20届 typed for 第8届 was recorded: 第8 to 19届 could never be added after it."""
+    _committee(db, world.jia_two, 7, date(2020, 6, 1))  # the first recorded: any number
+    seats = (committees.Seat("张书记", CommitteePost.SECRETARY),)
+    typo = committees.CommitteeInput(world.jia_two, 20, date(2023, 6, 1), 3, seats)
+    with pytest.raises(committees.TermGapError) as refused:
+        committees.record_committee(db, typo, today=TODAY)
+    gap = refused.value
+    assert gap.fields() == ["term_no"] and (gap.last, gap.term_no) == (7, 20)
+    assert "上一届是第7届，下一届应为第8届；登记第20届会跳过中间的届次" in str(refused.value)
+    assert [r.term_no for r in committees.history(db, world.jia_two, TODAY)] == [7]
+    latest = committees.record_committee(db, typo, today=TODAY, allow_gap=True)  # intended
+    row = committees.history(db, world.jia_two, TODAY)[0]
+    assert (row.id, row.term_no) == (latest, 20)
+    form = committees.committee_form(db, world.jia_two, TODAY)
+    assert (form.next_term_no, form.previous_term_no) == (21, 7)
+    # a correction keeping the 届次 recorded with a gap is not refused again; one moving it
+    # away from the term before is, unless intended
+    same = replace(typo, remark="补记")
+    committees.correct_committee(db, latest, same, row.version, today=TODAY)
+    row = committees.history(db, world.jia_two, TODAY)[0]
+    moved = replace(typo, term_no=25)
+    with pytest.raises(committees.TermGapError, match="登记第25届"):
+        committees.correct_committee(db, latest, moved, row.version, today=TODAY)
+    committees.correct_committee(db, latest, replace(typo, term_no=8), row.version, today=TODAY)
+    assert [r.term_no for r in committees.history(db, world.jia_two, TODAY)] == [8, 7]
+
+
+def test_a_seat_naming_a_member_who_left_the_roll(db: Database, world: TwoTowns) -> None:
+    """The dialog lists the members on the roll; the service took any of the organization's.
+    A committee corrected after its member left keeps the link: they were on it then."""
+    gone = make_member(db, "离开党员", world.jia_two, status=MembershipStatus.TRANSFERRED_OUT)
+    lost = make_member(db, "失联党员", world.jia_two, status=MembershipStatus.LOST_CONTACT)
+    seats = (
+        committees.Seat("甲二党员", CommitteePost.SECRETARY, world.member_jia_two),
+        committees.Seat("离开党员", CommitteePost.ORGANIZATION, gone),
+    )
+    data = committees.CommitteeInput(world.jia_two, 1, date(2023, 6, 1), 3, seats)
+    refusal = r"^离开党员已不在党员名册上（已转出），不能列入班子$"
+    with pytest.raises(ValidationError, match=refusal):
+        committees.record_committee(db, data, today=TODAY)
+    assert committees.history(db, world.jia_two, TODAY) == []
+    on_roll = (seats[0], committees.Seat("失联党员", CommitteePost.ORGANIZATION, lost))
+    first = committees.record_committee(db, replace(data, seats=on_roll), today=TODAY)
+    sql_by_hand(db, f"UPDATE party_member SET status = 'deceased' WHERE id = {lost}")
+    row = committees.history(db, world.jia_two, TODAY)[0]
+    kept = replace(data, seats=on_roll, remark="补记")
+    committees.correct_committee(db, first, kept, row.version, today=TODAY)
+    row = committees.history(db, world.jia_two, TODAY)[0]
+    assert row.seats == on_roll and row.remark == "补记"  # the link to 失联党员 kept
+    # a link new to the committee is refused, in a correction too
+    added = (*on_roll, committees.Seat("离开党员", CommitteePost.PROPAGANDA, gone))
+    with pytest.raises(ValidationError, match="离开党员已不在党员名册上"):
+        committees.correct_committee(db, first, replace(data, seats=added), row.version, TODAY)
 
 
 def test_the_form_proposes_the_next_term_and_its_length(db: Database, world: TwoTowns) -> None:

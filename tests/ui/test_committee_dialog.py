@@ -12,14 +12,16 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.enums import MembershipStatus
 from pbc_desktop.domain.terms import CommitteePost
 from pbc_desktop.services.terms import committees
 from pbc_desktop.ui.branch_life.committee_dialog import CommitteeDialog
 from pbc_desktop.ui.branch_life.window import BranchLifeWindow
 from pbc_desktop.ui.common import prompts, screens
 from pbc_desktop.ui.common.context import AppContext
+from tests.conftest import sql_by_hand
 from tests.factories import make_member
-from tests.qt_helpers import type_text
+from tests.qt_helpers import Boxes, stub_boxes, type_text
 from tests.scope_factories import TwoTowns, two_towns, viewer_actor
 
 TODAY = date(2026, 5, 25)
@@ -147,7 +149,6 @@ def test_tab_goes_through_the_rows_and_remove_takes_the_row_typed_in(
 @pytest.mark.parametrize(
     ("step", "message"),
     [
-        (lambda d: d.ui.electedEdit.setDate(QDate(2026, 6, 1)), "选举日期不能晚于今天"),
         (
             lambda d: d.ui.electedEdit.setDate(QDate(2023, 1, 1)),
             "选举日期应晚于上一届（2023-06-01）",
@@ -341,3 +342,89 @@ def test_a_click_into_another_rows_name_keeps_the_focus_there(
     QApplication.sendEvent(post, QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.TabFocusReason))
     assert dialog.focusWidget() is post
     assert (table.currentRow(), table.currentColumn()) == (2, 0)
+
+
+def test_a_term_number_that_skips_terms_is_asked_about(
+    qtbot: QtBot, db: Database, world: TwoTowns, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """第20届 typed for 第5届 was recorded without a word: 第5 to 19届 could never be
+    added after it. The next number is proposed; another is asked about, naming both."""
+    boxes: Boxes = stub_boxes(monkeypatch)
+    dialog = _dialog(qtbot, db, world.jia_two)
+    dialog.ui.electedEdit.setDate(QDate(2026, 5, 20))
+    _fill(dialog, 0, CommitteePost.SECRETARY, "张三")
+    assert dialog.ui.termNoSpin.value() == 5
+    dialog.ui.termNoSpin.setValue(20)
+    boxes.confirm_answer = False
+    dialog.accept()
+    assert boxes.shown == [
+        "The last committee recorded is no. 4, and this one is no. 20: the terms between "
+        "them can never be added later. Record it as no. 20?"
+    ]
+    assert dialog.saved_id is None and dialog.error_text() == ""
+    assert [r.term_no for r in committees.history(db, world.jia_two, TODAY)] == [4, 3]
+    boxes.confirm_answer = True
+    dialog.accept()
+    assert dialog.saved_id is not None and len(boxes.shown) == 2
+    assert [r.term_no for r in committees.history(db, world.jia_two, TODAY)] == [20, 4, 3]
+    # correcting it: its own 届次 kept is not asked about; moved, it is (the one before: 4)
+    corrected = _dialog(qtbot, db, world.jia_two, edit=True)
+    corrected.accept()
+    assert corrected.saved_id is not None and len(boxes.shown) == 2
+    corrected = _dialog(qtbot, db, world.jia_two, edit=True)
+    corrected.ui.termNoSpin.setValue(5)  # the typo put right: not asked
+    corrected.accept()
+    assert corrected.saved_id is not None and len(boxes.shown) == 2
+    assert committees.history(db, world.jia_two, TODAY)[0].term_no == 5
+
+
+def test_a_first_committee_of_any_number_is_not_asked_about(
+    qtbot: QtBot, db: Database, world: TwoTowns, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An office starting to use the program records its current committee, say 第5届."""
+    boxes: Boxes = stub_boxes(monkeypatch)
+    dialog = _dialog(qtbot, db, world.yi_one)
+    assert dialog.ui.termNoSpin.value() == 1
+    dialog.ui.termNoSpin.setValue(5)
+    dialog.ui.electedEdit.setDate(QDate(2026, 5, 20))
+    _fill(dialog, 0, CommitteePost.SECRETARY, "吴书记")
+    dialog.accept()
+    assert dialog.saved_id is not None and boxes.shown == []
+
+
+def test_the_election_date_has_a_calendar_and_no_day_to_come(
+    qtbot: QtBot, db: Database, world: TwoTowns
+) -> None:
+    """The other dialogs' dates open a calendar; this one had none (and took a day to come,
+    refused only on saving)."""
+    for edit in (False, True):
+        dialog = _dialog(qtbot, db, world.jia_two, edit=edit)
+        elected = dialog.ui.electedEdit
+        assert elected.calendarPopup()
+        assert elected.maximumDate() == QDate(2026, 5, 25)
+        elected.setDate(QDate(2026, 6, 1))
+        assert elected.date() == QDate(2026, 5, 25)
+
+
+def test_a_seat_holder_who_left_keeps_the_link_when_corrected(
+    qtbot: QtBot, db: Database, world: TwoTowns
+) -> None:
+    """The dialog lists the members on the roll: a corrected committee's 书记 who had
+    since left was not found among them, and the seat silently lost its link."""
+    left = make_member(db, "周书记", world.jia_two)
+    seats = (
+        committees.Seat("周书记", CommitteePost.SECRETARY, left),
+        committees.Seat("甲二党员", CommitteePost.ORGANIZATION, world.member_jia_two),
+    )
+    data = committees.CommitteeInput(world.jia_two, 5, date(2026, 5, 1), 5, seats)
+    committees.record_committee(db, data, today=TODAY)
+    status = MembershipStatus.TRANSFERRED_OUT.value
+    sql_by_hand(db, f"UPDATE party_member SET status = '{status}' WHERE id = {left}")
+    dialog = _dialog(qtbot, db, world.jia_two, edit=True)
+    names = dialog.name_combo(0)
+    assert names.currentText() == "周书记" and names.currentData() == left
+    assert names.findText("周书记") >= 0 and dialog.name_combo(1).findText("周书记") < 0
+    dialog.ui.remarkEdit.setText("补记")
+    dialog.accept()
+    assert dialog.saved_id is not None
+    assert committees.history(db, world.jia_two, TODAY)[0].seats == seats

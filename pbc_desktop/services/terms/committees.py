@@ -16,6 +16,7 @@ from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import Committee, CommitteeMember, Organization, PartyMember
 from pbc_desktop.domain import terms
 from pbc_desktop.domain.enums import AuditAction, MembershipStatus
+from pbc_desktop.domain.member_changes import ON_ROLL_STATUSES
 from pbc_desktop.domain.terms import CommitteePost, TermState
 from pbc_desktop.domain.validation import clean_text
 from pbc_desktop.errors import FieldError, NotFoundError, ValidationError
@@ -110,6 +111,39 @@ class CommitteeForm:
     next_term_no: int  # the latest committee's 届次 + 1 (1 for the first)
     latest: CommitteeRow | None  # the current committee, the one a correction edits
     members: tuple[MemberChoice, ...]  # the organization's members in good standing
+    #: the 届次 of the committee before the latest (what a correction follows), if any
+    previous_term_no: int | None = None
+
+
+class TermGapError(ValidationError):
+    """A 届次 that skips terms after the last one recorded (第20届 after 第7届): an earlier
+    term can never be added after a later one, so a typo would leave a gap for good.
+    Refused unless the caller says the gap is intended."""
+
+    def __init__(self, last: int, term_no: int) -> None:
+        self.last = last
+        self.term_no = term_no
+        super().__init__(
+            [
+                FieldError(
+                    "term_no",
+                    t(
+                        f"上一届是第{last}届，下一届应为第{last + 1}届；登记第{term_no}届会"
+                        "跳过中间的届次，以后也无法补登",
+                        f"The last committee recorded is no. {last}, so the next is "
+                        f"no. {last + 1}; no. {term_no} would skip terms that can never "
+                        "be added later",
+                    ),
+                )
+            ]
+        )
+
+
+def _check_gap(term_no: int, taken: set[int], allow_gap: bool) -> None:
+    """Refuse a 届次 that is not the one after the last recorded, unless ``allow_gap``
+    (the first committee recorded may be of any 届次: an office starts where it is)."""
+    if taken and not allow_gap and term_no > (last := max(taken)) + 1:
+        raise TermGapError(last, term_no)
 
 
 def organization_gone() -> NotFoundError:
@@ -236,20 +270,30 @@ def _seats_problem(seats: tuple[Seat, ...]) -> str | None:
     return None
 
 
-def _check_members(s: Session, org: Organization, seats: tuple[Seat, ...]) -> None:
-    """A seat naming a party member names one of the organization's own."""
-    ids = {seat.member_id for seat in seats if seat.member_id is not None}
+def _check_members(
+    s: Session, org: Organization, seats: tuple[Seat, ...], kept: frozenset[int] = frozenset()
+) -> None:
+    """A seat naming a party member names one of the organization's own, on the roll.
+
+    ``kept``: the members the committee already names (a correction): history, they were
+    on the committee then, kept even when they have since left the roll or the
+    organization; only new links are checked."""
+    ids = {seat.member_id for seat in seats if seat.member_id is not None} - kept
     if not ids:
         return
-    own = set(
-        s.scalars(
-            select(PartyMember.id).where(
+    found = {
+        member_id: (name, status)
+        for member_id, name, status in s.execute(
+            select(PartyMember.id, PartyMember.name, PartyMember.status).where(
                 PartyMember.id.in_(ids), PartyMember.organization_id == org.id
             )
         )
-    )
+    }
     for seat in seats:
-        if seat.member_id is not None and seat.member_id not in own:
+        if seat.member_id is None or seat.member_id in kept:
+            continue
+        own = found.get(seat.member_id)
+        if own is None:
             raise ValidationError(
                 [
                     FieldError(
@@ -257,6 +301,20 @@ def _check_members(s: Session, org: Organization, seats: tuple[Seat, ...]) -> No
                         t(
                             f"{seat.person_name.strip()}不是{org.name}的党员",
                             f"{seat.person_name.strip()} is not a member of {org.name}",
+                        ),
+                    )
+                ]
+            )
+        name, status = own
+        if status not in ON_ROLL_STATUSES:
+            raise ValidationError(
+                [
+                    FieldError(
+                        "seats",
+                        t(
+                            f"{name}已不在党员名册上（{status.zh}），不能列入班子",
+                            f"{name} is no longer on the roll ({status.en.lower()}) and "
+                            "cannot be put on the committee",
                         ),
                     )
                 ]
@@ -276,9 +334,12 @@ def _seat_texts(seats: tuple[Seat, ...]) -> list[str]:
     return [f"{x.post.zh} {x.person_name.strip()}" for x in seats]
 
 
-def record_committee(db: Database, data: CommitteeInput, today: date | None = None) -> int:
+def record_committee(
+    db: Database, data: CommitteeInput, today: date | None = None, *, allow_gap: bool = False
+) -> int:
     """Record a newly elected committee of an own organization (it becomes the current
-    one); returns its id."""
+    one); returns its id. Its 届次 follows the last one recorded (:class:`TermGapError`)
+    unless ``allow_gap``: terms skipped on purpose."""
     today = today or date.today()
     with db.write() as s:
         acc = access.of(db, s)
@@ -293,7 +354,9 @@ def record_committee(db: Database, data: CommitteeInput, today: date | None = No
             )
         ).all()
         latest = max((elected for _no, elected in stored), default=None)
-        _validate(data, {no for no, _e in stored}, latest, today, org)
+        taken = {no for no, _e in stored}
+        _validate(data, taken, latest, today, org)
+        _check_gap(data.term_no, taken, allow_gap)
         _check_members(s, org, data.seats)
         committee = Committee(
             organization_id=org.id,
@@ -325,10 +388,13 @@ def correct_committee(
     data: CommitteeInput,
     read_version: int | None = None,
     today: date | None = None,
+    *,
+    allow_gap: bool = False,
 ) -> None:
     """Correct the current (latest) committee of an own organization: its 届次, election,
-    term and members, checked against the committees before it. Earlier committees are
-    history and stay as recorded."""
+    term and members, checked against the committees before it (a 届次 changed follows the
+    one before unless ``allow_gap``). Earlier committees are history and stay as recorded;
+    so do the committee's own links to members who have since left."""
     today = today or date.today()
     with db.write() as s:
         acc = access.of(db, s)
@@ -357,8 +423,12 @@ def correct_committee(
                 ]
             )
         latest = max((elected for _no, elected in others), default=None)
-        _validate(data, {no for no, _e in others}, latest, today, org)
-        _check_members(s, org, data.seats)
+        taken = {no for no, _e in others}
+        _validate(data, taken, latest, today, org)
+        if data.term_no != committee.term_no:  # a gap recorded before is not refused again
+            _check_gap(data.term_no, taken, allow_gap)
+        kept = frozenset(m.member_id for m in committee.members if m.member_id is not None)
+        _check_members(s, org, data.seats, kept)
         old_seats = tuple(Seat(m.person_name, m.post, m.member_id) for m in committee.members)
         before = audit.snapshot(committee, seats=_seat_texts(old_seats))
         committee.term_no = data.term_no
@@ -404,6 +474,7 @@ def committee_form(db: Database, organization_id: int, today: date | None = None
             rows[0].term_no + 1 if rows else 1,
             rows[0] if rows else None,
             _choices([(m.id, m.name, m.birth_date, m.joined_on) for m in members]),
+            rows[1].term_no if len(rows) > 1 else None,
         )
 
 

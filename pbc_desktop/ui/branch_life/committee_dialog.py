@@ -3,6 +3,8 @@
 The members are a small grid: each row a post and a person, chosen from the
 organization's members by name (completed as it is typed) or typed when the person is
 not one of them. The service checks everything; refused input keeps the dialog open.
+A 届次 other than the one after the last recorded is asked about first: an earlier term
+can never be added after a later one.
 """
 
 from __future__ import annotations
@@ -22,9 +24,10 @@ from PySide6.QtWidgets import (
 from pbc_desktop.domain import terms
 from pbc_desktop.domain.terms import CommitteePost
 from pbc_desktop.services.terms import committees
+from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.combos import current_enum, fill, fill_enum, searchable, select_data
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.dates import fmt_date, to_date, to_qdate
+from pbc_desktop.ui.common.dates import fmt_date, set_date, set_date_capped, to_date
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_committee_dialog import Ui_CommitteeDialog
 
@@ -52,6 +55,14 @@ class CommitteeDialog(FormDialog):
         self.today = today or date.today()
         self.form = committees.committee_form(ctx.db, organization_id, self.today)
         self.editing = self.form.latest if edit else None
+        listed = {m.id for m in self.form.members}
+        #: the members the corrected committee names who are not listed (they have since
+        #: left the roll): their seats keep the link, they were on the committee then
+        self.kept_members = {
+            seat.member_id: seat.person_name
+            for seat in (self.editing.seats if self.editing is not None else ())
+            if seat.member_id is not None and seat.member_id not in listed
+        }
         self.ui = self.use_form(Ui_CommitteeDialog)
         ui = self.ui
         self.field_widgets = {
@@ -70,12 +81,13 @@ class CommitteeDialog(FormDialog):
         table.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         table.setColumnWidth(COL_POST, 160)
         latest = self.form.latest
+        set_date_capped(ui.electedEdit, self.today)  # an election held, not one to come
         if self.editing is not None:
             row = self.editing
             self.read_version = row.version
             self.setWindowTitle(self.tr("Correct committee no. {0}").format(row.term_no))
             ui.termNoSpin.setValue(row.term_no)
-            ui.electedEdit.setDate(to_qdate(row.elected_on))
+            set_date(ui.electedEdit, row.elected_on)
             select_data(ui.yearsCombo, row.term_years, otherwise=0)
             ui.remarkEdit.setText(row.remark or "")
             for seat in row.seats:
@@ -84,7 +96,6 @@ class CommitteeDialog(FormDialog):
         else:
             self.setWindowTitle(self.tr("New committee (election)"))
             ui.termNoSpin.setValue(self.form.next_term_no)
-            ui.electedEdit.setDate(to_qdate(self.today))
             select_data(ui.yearsCombo, self.form.default_term_years, otherwise=0)
             for post in FIRST_POSTS:
                 self.add_row(committees.Seat("", post))
@@ -129,6 +140,8 @@ class CommitteeDialog(FormDialog):
         longest = max((len(m.label) for m in self.form.members), default=0)
         searchable(name, max(committees.NAME_MAX, longest))
         fill(name, ((m.label, m.id) for m in self.form.members))
+        if seat.member_id in self.kept_members:
+            name.addItem(self._kept_label(seat.person_name), seat.member_id)
         name.setCurrentIndex(-1)
         name.setEditText(seat.person_name)
         if seat.member_id is not None:
@@ -148,6 +161,12 @@ class CommitteeDialog(FormDialog):
         table.selectRow(row)
         self._update_buttons()
         return row
+
+    def _kept_label(self, name: str) -> str:
+        """A kept seat's entry: its name, told apart from a listed namesake's."""
+        if any(m.label == name for m in self.form.members):
+            return self.tr("{0} (as recorded)").format(name)
+        return name
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter in the grid (a name typed, a post chosen) goes on to the next row's name,
@@ -215,7 +234,7 @@ class CommitteeDialog(FormDialog):
         (a namesake's tells them apart: the seat keeps the member's own name); and the 书记's
         row left empty, for the service to ask for the name (dropped like the others, it was
         refused as "班子成员中应有书记" beside the 书记 row on the screen)."""
-        names = {m.id: m.name for m in self.form.members}
+        names = {m.id: m.name for m in self.form.members} | self.kept_members
         found = []
         for row in range(self.ui.membersTable.rowCount()):
             combo = self.name_combo(row)
@@ -250,11 +269,39 @@ class CommitteeDialog(FormDialog):
             ui.remarkEdit.text(),
         )
 
+    def skips_terms(self, term_no: int) -> int | None:
+        """The 届次 the committee follows when ``term_no`` is not the one after it (a
+        correction keeping its 届次 is not asked about); None when it is, or is the first."""
+        if self.editing is not None:
+            last = self.form.previous_term_no
+            if term_no == self.editing.term_no:
+                return None
+        else:
+            last = self.form.latest.term_no if self.form.latest is not None else None
+        return last if last is not None and term_no > last + 1 else None
+
     def save(self) -> int | None:
         data = self.data()
+        last = self.skips_terms(data.term_no)
+        if last is not None and not messages.confirm(
+            self,
+            self.windowTitle(),
+            self.tr(
+                "The last committee recorded is no. {0}, and this one is no. {1}: the terms "
+                "between them can never be added later. Record it as no. {1}?"
+            ).format(last, data.term_no),
+        ):
+            self.ui.termNoSpin.setFocus()
+            return None
+        gap = last is not None  # asked and agreed to
         if self.editing is not None:
             committees.correct_committee(
-                self.ctx.db, self.editing.id, data, self.read_version, today=self.today
+                self.ctx.db,
+                self.editing.id,
+                data,
+                self.read_version,
+                today=self.today,
+                allow_gap=gap,
             )
             return self.editing.id
-        return committees.record_committee(self.ctx.db, data, today=self.today)
+        return committees.record_committee(self.ctx.db, data, today=self.today, allow_gap=gap)

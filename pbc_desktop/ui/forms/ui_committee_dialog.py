@@ -76,6 +76,7 @@ class Ui_CommitteeDialog(object):
         self.electedEdit = DateEdit(CommitteeDialog)
         self.electedEdit.setObjectName(u"electedEdit")
         self.electedEdit.setDisplayFormat(u"yyyy-MM-dd")
+        self.electedEdit.setCalendarPopup(True)
 
         self.electedLayout.addWidget(self.electedEdit)
 
