@@ -112,6 +112,17 @@ def test_typing_down_the_column_then_saving(
     # the grid shows what is stored now
     assert _cell(window, 2, OWED) == ""
     assert _cell(window, 2, PAID) == "40.00" and _cell(window, 2, BACK) == ""
+    assert window.totals.text().endswith(" — saved")
+
+
+def test_saving_with_nothing_typed_says_nothing_changed(
+    qtbot: QtBot, window: FeeCollectionWindow, db: Database
+) -> None:
+    """保存 with nothing typed said "— 已保存", as if something had been."""
+    qtbot.mouseClick(window.save, Qt.MouseButton.LeftButton)
+    assert window.totals.text() == "3 members, 60.20 yuan due, 0.00 yuan paid — nothing changed"
+    with db.read() as s:
+        assert s.scalars(select(FeePayment)).all() == []
 
 
 def test_bad_amounts_are_refused_and_fill_uses_the_standards(

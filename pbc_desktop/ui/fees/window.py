@@ -275,14 +275,19 @@ class FeeCollectionWindow(MenuWindow):
         paid_on = to_date(self.paid_on.date())
         month = self.chosen_month()
         stamp = self._sheet.stamp if self._sheet is not None else None
+        result: list[collection.SavedSheet] = []
         if messages.guarded(
             self,
-            lambda: collection.save_sheet(
-                self.ctx.db, org_id, month, entries, paid_on, read_stamp=stamp
+            lambda: result.append(
+                collection.save_sheet(
+                    self.ctx.db, org_id, month, entries, paid_on, read_stamp=stamp
+                )
             ),
         ):
             self.load()
-            self.totals.setText(self.totals.text() + self.tr(" — saved"))
+            # nothing typed: said so, not "saved" (the clerk would think something was)
+            done = self.tr(" — saved") if result[0].payments else self.tr(" — nothing changed")
+            self.totals.setText(self.totals.text() + done)
             return True
         return False
 
