@@ -1518,6 +1518,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <name>CommitteeDialog</name>
     <message>
         <source>{0} years</source>
+        <extracomment>the members the corrected committee names who are not listed (they have since left the roll): their seats keep the link, they were on the committee then</extracomment>
         <translation>{0}年</translation>
     </message>
     <message>
@@ -1545,8 +1546,16 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>从本组织党员中选择，或直接输入姓名</translation>
     </message>
     <message>
+        <source>{0} (as recorded)</source>
+        <translation>{0}（原记录）</translation>
+    </message>
+    <message>
         <source>term runs out on {0}</source>
         <translation>任期至{0}届满</translation>
+    </message>
+    <message>
+        <source>The last committee recorded is no. {0}, and this one is no. {1}: the terms between them can never be added later. Record it as no. {1}?</source>
+        <translation>已登记的上一届是第{0}届，本次填写的是第{1}届：中间的届次以后将无法补登。确定登记为第{1}届吗？</translation>
     </message>
     <message>
         <source>New committee</source>
@@ -2958,6 +2967,10 @@ Package fingerprint: {fp}</source>
     <message>
         <source> — saved</source>
         <translation>，已保存</translation>
+    </message>
+    <message>
+        <source> — nothing changed</source>
+        <translation>，没有改动</translation>
     </message>
     <message>
         <source>The amounts typed are not saved, and the PDF shows what is saved. Save them first?</source>
