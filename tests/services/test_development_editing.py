@@ -181,6 +181,34 @@ def test_a_corrected_candidate_date_keeps_the_year_as_activist(db: Database) -> 
     assert "满一年" in refused.value.message
 
 
+def test_a_step_corrected_onto_the_day_of_the_same_step_is_refused_as_recorded_twice(
+    db: Database,
+) -> None:
+    """Two reviews, the latest corrected to the day of the first: taken (only a new step
+    was refused as saved twice), the 备案表 then listed the review twice."""
+    record_id = make_record(db, "陈明", make_org(db), Stage.ACTIVIST)
+    records.record_step(db, record_id, StepInput(Step.REVIEW, date(2023, 12, 1)), today=TODAY)
+    records.record_step(db, record_id, StepInput(Step.REVIEW, date(2024, 3, 1)), today=TODAY)
+    with pytest.raises(ValidationError) as refused:
+        records.record_step(db, record_id, StepInput(Step.REVIEW, date(2023, 12, 1)), today=TODAY)
+    with pytest.raises(ValidationError) as corrected:
+        editing.correct_latest_step(
+            db, record_id, StepInput(Step.REVIEW, date(2023, 12, 1)), today=TODAY
+        )
+    assert corrected.value.fields() == refused.value.fields() == ["occurred_on"]
+    assert (
+        str(corrected.value)
+        == str(refused.value)
+        == ("“培养考察”（2023-12-01）已经记录，不必重复记录")
+    )
+    reviews = [s.occurred_on for s in detail.get_development_detail(db, record_id).steps]
+    assert reviews.count(date(2023, 12, 1)) == 1 and date(2024, 3, 1) in reviews
+    # its own day, the people or remark corrected: still its own entry
+    editing.correct_latest_step(
+        db, record_id, StepInput(Step.REVIEW, date(2024, 3, 1), remark="补记"), today=TODAY
+    )
+
+
 def test_a_stale_step_correction_is_refused(db: Database) -> None:
     record_id = make_record(db, "陈明", make_org(db), Stage.ACTIVIST)
     latest = editing.latest_step(db, record_id)

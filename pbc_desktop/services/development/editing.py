@@ -33,6 +33,7 @@ from pbc_desktop.services.development.records import (
     ApplicantInput,
     StepInput,
     check_member_step,
+    duplicate_step_error,
     keep_summary,
     load_record,
     progress_of,
@@ -279,6 +280,8 @@ def correct_latest_step(
         record_snapshot = audit.snapshot(record)
         fixed = StepInput(entry.kind, data.occurred_on, data.people, data.months, data.remark)
         errors = step_errors(_before(record, entry), fixed, today)
+        if not errors and (twice := duplicate_step_error(record, fixed, entry)) is not None:
+            errors.append(twice)  # corrected onto another entry's day: the same sentence
         if errors:
             raise ValidationError(errors)
         assert fixed.occurred_on is not None
