@@ -40,6 +40,7 @@ from pbc_desktop.services.development.records import (
     step_errors,
     validated,
 )
+from pbc_desktop.services.fees.basis import joining_fee_error
 from pbc_desktop.services.member_changes.leaving import first_change_since_joining
 from pbc_desktop.services.scope import update_audited
 
@@ -238,6 +239,14 @@ def _follow_on_member(
     before = audit.snapshot(member)
     if kind is DevelopmentStep.BRANCH_MEETING:
         _check_joined_before_changes(s, member.id, on)
+        fees = joining_fee_error(
+            s,
+            member,
+            on,
+            ("支部大会讨论通过的日期（入党日期）", "date of the branch meeting (of joining)"),
+        )
+        if fees is not None:
+            raise ValidationError.single("occurred_on", fees)
         member.joined_on = on
         change = s.scalars(
             select(MemberChange).where(
