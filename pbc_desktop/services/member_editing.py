@@ -50,6 +50,7 @@ from pbc_desktop.domain.member_rules import (
 from pbc_desktop.errors import ConflictError, FieldError, PermissionDeniedError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, versions
+from pbc_desktop.services.fees.basis import joining_fee_error
 from pbc_desktop.services.member_changes.leaving import (
     first_change_since_joining,
     has_pending_transfer,
@@ -223,6 +224,17 @@ def _joined_error(s: Session, stored: PartyMember, data: MemberInput) -> FieldEr
     )
 
 
+def _joined_fee_error(s: Session, stored: PartyMember, data: MemberInput) -> FieldError | None:
+    """A day of joining moved past the member's first fee basis or payment (a basis from
+    March, the joining then typed in May: taken, March's dues owed before joining)."""
+    if data.joined_on is None or data.joined_on == stored.joined_on:
+        return None
+    problem = joining_fee_error(
+        s, stored, data.joined_on, ("入党日期", "date of joining the Party")
+    )
+    return None if problem is None else FieldError("joined_on", problem)
+
+
 def _status_error(stored: PartyMember | None, data: MemberInput) -> FieldError | None:
     """The editor keeps a member on the roll (正常 or 失联) and leaves a member who left as
     they are: coming and going are changes of their own."""
@@ -389,7 +401,11 @@ def update_member(
             acc.check_org_writable(member.organization_id)
             versions.check(s, member, data.version)
             clean = _validate(s, data, member_id, acc)
-            status_error = _status_error(member, clean) or _joined_error(s, member, clean)
+            status_error = (
+                _status_error(member, clean)
+                or _joined_error(s, member, clean)
+                or _joined_fee_error(s, member, clean)
+            )
             if status_error is not None:
                 raise ValidationError([status_error])
             acc.check_org_writable(clean.organization_id)  # not moved out of the scope

@@ -181,6 +181,34 @@ def test_a_corrected_candidate_date_keeps_the_year_as_activist(db: Database) -> 
     assert "满一年" in refused.value.message
 
 
+def test_a_step_corrected_onto_the_day_of_the_same_step_is_refused_as_recorded_twice(
+    db: Database,
+) -> None:
+    """Two reviews, the latest corrected to the day of the first: taken (only a new step
+    was refused as saved twice), the 备案表 then listed the review twice."""
+    record_id = make_record(db, "陈明", make_org(db), Stage.ACTIVIST)
+    records.record_step(db, record_id, StepInput(Step.REVIEW, date(2023, 12, 1)), today=TODAY)
+    records.record_step(db, record_id, StepInput(Step.REVIEW, date(2024, 3, 1)), today=TODAY)
+    with pytest.raises(ValidationError) as refused:
+        records.record_step(db, record_id, StepInput(Step.REVIEW, date(2023, 12, 1)), today=TODAY)
+    with pytest.raises(ValidationError) as corrected:
+        editing.correct_latest_step(
+            db, record_id, StepInput(Step.REVIEW, date(2023, 12, 1)), today=TODAY
+        )
+    assert corrected.value.fields() == refused.value.fields() == ["occurred_on"]
+    assert (
+        str(corrected.value)
+        == str(refused.value)
+        == ("“培养考察”（2023-12-01）已经记录，不必重复记录")
+    )
+    reviews = [s.occurred_on for s in detail.get_development_detail(db, record_id).steps]
+    assert reviews.count(date(2023, 12, 1)) == 1 and date(2024, 3, 1) in reviews
+    # its own day, the people or remark corrected: still its own entry
+    editing.correct_latest_step(
+        db, record_id, StepInput(Step.REVIEW, date(2024, 3, 1), remark="补记"), today=TODAY
+    )
+
+
 def test_a_stale_step_correction_is_refused(db: Database) -> None:
     record_id = make_record(db, "陈明", make_org(db), Stage.ACTIVIST)
     latest = editing.latest_step(db, record_id)
@@ -258,6 +286,33 @@ def test_a_corrected_admission_date_moves_the_member(db: Database) -> None:
         ).one()
         assert change.occurred_on == date(2025, 2, 1)
     assert detail.get_development_detail(db, record_id).probation_ends == date(2026, 2, 1)
+
+
+def test_a_corrected_admission_does_not_move_past_the_members_fee_basis(db: Database) -> None:
+    """The member's fee basis from March 2025 (the month of joining), then the branch
+    meeting corrected to May: taken, March and April owed before the member joined."""
+    from pbc_desktop.domain.fees import FeeCategory
+    from pbc_desktop.services.fees.basis import BasisInput, set_basis
+
+    record_id = make_record(db, "林对象", make_org(db), Stage.PROBATIONARY)  # admitted 2025-03-01
+    member_id = detail.get_development_detail(db, record_id).member_id
+    assert member_id is not None
+    set_basis(db, BasisInput(member_id, date(2025, 3, 1), FeeCategory.FARMER), today=TODAY)
+    with pytest.raises(ValidationError) as refused:
+        editing.correct_latest_step(
+            db, record_id, StepInput(Step.BRANCH_MEETING, date(2025, 5, 6)), today=TODAY
+        )
+    assert refused.value.fields() == ["occurred_on"]
+    assert refused.value.message == (
+        "林对象的党费缴纳基数自2025-03起，支部大会讨论通过的日期（入党日期）不能晚于2025-03；"
+        "如入党日期确有误，请先更正缴纳基数的起始月份"
+    )
+    with db.read() as s:
+        member = s.get(PartyMember, member_id)
+        assert member is not None and member.joined_on == date(2025, 3, 1)
+    editing.correct_latest_step(  # within the month: the basis still starts after joining
+        db, record_id, StepInput(Step.BRANCH_MEETING, date(2025, 3, 20)), today=TODAY
+    )
 
 
 def test_a_removed_confirmation_makes_the_member_probationary_again(db: Database) -> None:

@@ -501,3 +501,37 @@ def test_a_member_with_appraisal_results_is_not_deleted(db: Database, org: int) 
     with pytest.raises(ConflictError, match="民主评议结果"):
         editing.delete_member(db, member_id, with_reports=True)
     assert [m.name for m in stored(db)] == ["陈伟"]
+
+
+def test_the_day_of_joining_does_not_move_past_a_fee_basis_or_payment(
+    db: Database, org: int
+) -> None:
+    """A basis from July 2010 (refused before the month of joining), then the joining moved
+    to September 2010 in the editor: taken, July and August owed before the member joined.
+    Whichever is entered first, the same months are refused."""
+    from pbc_desktop.domain.fees import FeeCategory
+    from pbc_desktop.services.fees.basis import BasisInput, set_basis
+
+    member_id = editing.create_member(db, member(org, joined_on=date(2010, 7, 1)))
+    set_basis(db, BasisInput(member_id, date(2010, 7, 1), FeeCategory.FARMER))
+    typed = editing.get_member_input(db, member_id)
+    refused = refusal(db, replace(typed, joined_on=date(2010, 9, 1)), member_id)
+    assert refused.fields() == ["joined_on"]
+    assert refused.message == (
+        "陈伟的党费缴纳基数自2010-07起，入党日期不能晚于2010-07；"
+        "如入党日期确有误，请先更正缴纳基数的起始月份"
+    )
+    assert stored(db)[0].joined_on == date(2010, 7, 1)
+    editing.update_member(db, member_id, replace(typed, joined_on=date(2010, 7, 20)))
+    assert stored(db)[0].joined_on == date(2010, 7, 20)
+    # a payment of a month before the basis (typed on the sheet) is named first
+    other = editing.create_member(db, member(org, name="林芳", id_number=LIN_ID))
+    save_sheet(db, org, date(2025, 6, 1), [SheetEntry(other, paid=Decimal("40"))], date(2025, 6, 5))
+    set_basis(db, BasisInput(other, date(2025, 9, 1), FeeCategory.FARMER))
+    typed = editing.get_member_input(db, other)
+    refused = refusal(db, replace(typed, joined_on=date(2025, 10, 1)), other)
+    assert refused.fields() == ["joined_on"]
+    assert refused.message == (
+        "林芳已有2025-06的党费缴纳记录，入党日期不能晚于2025-06，请核对入党日期"
+    )
+    editing.update_member(db, other, replace(typed, joined_on=date(2025, 6, 1)))

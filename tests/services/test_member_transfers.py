@@ -710,6 +710,54 @@ def test_a_member_who_left_the_district_comes_back_on_their_own_record(
         transfer_in_from_outside(db, back, from_unit="深圳", received_on=date(2026, 9, 1))
 
 
+def test_a_transfer_in_of_another_name_on_the_id_number_of_one_who_left_is_refused(
+    db: Database, world: TwoTowns
+) -> None:
+    """The ID number of a member transferred out before, typed with another name (or
+    another day of joining): the stored record was taken back silently under its own
+    name, the name typed dropped. The clerk is told whose record it is, never the number."""
+    number = make_id(seq=142)
+    data = MemberInput(
+        name="林芳", organization_id=world.yi_one, id_number=number, joined_on=date(2010, 7, 1)
+    )
+    member_id = transfer_in_from_outside(
+        db, data, from_unit="深圳市某社区党委", received_on=date(2026, 4, 1)
+    )
+    letter = issue_transfer(
+        db, member_id, TransferInput(to_unit="广州市某街道党工委", issued_on=date(2026, 5, 1))
+    )
+    receive_transfer(db, letter, date(2026, 5, 5))
+    db.user = village_actor(db, world.jia_two)
+    other = replace(data, name="陈丽", organization_id=world.jia_two, joined_on=None)
+    with pytest.raises(ValidationError) as info:
+        transfer_in_from_outside(db, other, from_unit="广州", received_on=date(2026, 8, 1))
+    assert info.value.fields() == ["id_number"]
+    assert str(info.value) == (
+        "该身份证号登记的是曾转出本区的党员林芳，与填写的姓名“陈丽”不符，请核对身份证号"
+    )
+    assert number not in str(info.value)
+    later = replace(data, organization_id=world.jia_two, joined_on=date(2012, 7, 1))
+    with pytest.raises(ValidationError) as info:
+        transfer_in_from_outside(db, later, from_unit="广州", received_on=date(2026, 8, 1))
+    assert info.value.fields() == ["joined_on"]
+    assert str(info.value) == (
+        "曾转出本区的党员林芳登记的入党日期为2010-07-01，与填写的入党日期（2012-07-01）不符，"
+        "请核对身份证号和入党日期"
+    )
+    assert "林芳" not in roll(db, world.jia_two, roll=MemberRoll.ALL)
+    with db.read() as s:
+        member = s.get(PartyMember, member_id)
+        assert member is not None
+        assert (member.name, member.status) == ("林芳", MembershipStatus.TRANSFERRED_OUT)
+    # the same person, the name typed with a space as registers pad it: back on their record
+    same = replace(data, name="林 芳", organization_id=world.jia_two, joined_on=None)
+    assert (
+        transfer_in_from_outside(db, same, from_unit="广州", received_on=date(2026, 8, 1))
+        == member_id
+    )
+    assert "林芳" in roll(db, world.jia_two)
+
+
 def test_a_letter_to_an_organization_that_ended_or_was_not_yet_founded_is_refused(
     db: Database, world: TwoTowns
 ) -> None:

@@ -280,7 +280,8 @@ def test_the_cancellation_of_a_member_who_died_is_refused_in_the_dialog(
     qtbot: QtBot, tab: DevelopmentTab, db: Database, org: int
 ) -> None:
     """The dialog said nothing and the member who had died was recorded as leaving the
-    Party too (their status overwritten)."""
+    Party too (their status overwritten). Here the death is recorded in another window
+    while the dialog is open (the tab no longer opens it for a member off the roll)."""
     from pbc_desktop.domain.member_changes import MemberChangeKind
     from pbc_desktop.services.member_changes.leaving import LeavingInput, leave_member
 
@@ -289,9 +290,9 @@ def test_the_cancellation_of_a_member_who_died_is_refused_in_the_dialog(
         record = s.get(DevelopmentRecord, record_id)
         assert record is not None and record.member_id is not None
         member_id = record.member_id
-    leave_member(db, member_id, LeavingInput(MemberChangeKind.DECEASED, date(2025, 6, 1)))
     tab.refresh()
     dialog = open_step(qtbot, tab, "王预备")
+    leave_member(db, member_id, LeavingInput(MemberChangeKind.DECEASED, date(2025, 6, 1)))
     choose_step(dialog, Step.CANCELLATION)
     dialog.ui.dateEdit.setDate(QDate(2025, 9, 1))
     type_text(qtbot, dialog.ui.remarkEdit, "不履行党员义务")
@@ -302,3 +303,36 @@ def test_the_cancellation_of_a_member_who_died_is_refused_in_the_dialog(
         member = s.get(PartyMember, member_id)
         assert member is not None and member.status.zh == "已故"
     dialog.reject()
+
+
+def test_no_step_dialog_opens_for_a_member_who_left_the_roll(
+    qtbot: QtBot, tab: DevelopmentTab, db: Database, org: int
+) -> None:
+    """A probationary member transferred out of the district: 记录步骤 opened its dialog,
+    whose every save (dated today) was then refused. The action is disabled, saying why,
+    as the tab's other actions are; Enter does nothing."""
+    from pbc_desktop.services.member_changes.transfers import (
+        TransferInput,
+        issue_transfer,
+        receive_transfer,
+    )
+
+    record_id = make_record(db, "王预备", org, Stage.PROBATIONARY, admitted_on=date(2025, 3, 1))
+    make_record(db, "林对象", org, Stage.CANDIDATE)
+    with db.read() as s:
+        record = s.get(DevelopmentRecord, record_id)
+        assert record is not None and record.member_id is not None
+        member_id = record.member_id
+    letter = issue_transfer(
+        db, member_id, TransferInput(to_unit="外省某党委", issued_on=date(2025, 6, 1))
+    )
+    receive_transfer(db, letter, date(2025, 6, 5))
+    tab.refresh()
+    click_row(qtbot, tab, "王预备")
+    assert not tab.step_button.isEnabled()
+    assert tab.step_button.toolTip() == "党员王预备已不在册（已转出），不再记录其发展党员步骤。"
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    assert tab.active_dialog is None
+    click_row(qtbot, tab, "林对象")  # one on the way in: recorded as before
+    assert tab.step_button.isEnabled()
+    assert tab.step_button.toolTip() == "Record a dated step of the selected person (Enter)"

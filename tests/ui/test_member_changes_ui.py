@@ -288,6 +288,45 @@ def test_a_member_transferred_in_from_outside(
     assert "深圳市南山区某社区党委" in tab.detail_html(row)
 
 
+def test_a_transfer_in_under_another_name_of_one_who_left_is_refused_in_the_dialog(
+    qtbot: QtBot, tab: MembersTab, db: Database, orgs: tuple[int, int]
+) -> None:
+    """The ID number of 林丽, transferred out of the district, typed with the name 王芳:
+    林丽's record was taken back, the name typed dropped, and nothing said so."""
+    from pbc_desktop.services.member_changes.transfers import (
+        TransferInput,
+        issue_transfer,
+        receive_transfer,
+    )
+    from pbc_desktop.ui.members.transfer_dialogs import TransferInDialog
+
+    home, other = orgs
+    number = make_id("19880808", "222")
+    lili = make_member(db, "林丽二", home, id_number=number, joined_on=date(2010, 7, 1))
+    letter = issue_transfer(
+        db, lili, TransferInput(to_unit="外省某党委", issued_on=date(2025, 5, 1))
+    )
+    receive_transfer(db, letter, date(2025, 5, 5))
+    dialog = tab.changes.transfer_in()
+    assert isinstance(dialog, TransferInDialog)
+    ui = dialog.ui
+    ui.nameEdit.setText("王芳")
+    ui.idEdit.setText(number)
+    select_data(ui.organizationCombo, other)
+    ui.fromUnitEdit.setText("外省某党委")
+    dialog.accept()
+    assert dialog.result() != TransferInDialog.DialogCode.Accepted
+    assert dialog.error_text() == (
+        "该身份证号登记的是曾转出本区的党员林丽二，与填写的姓名“王芳”不符，请核对身份证号"
+    )
+    assert number not in dialog.error_text()
+    assert "林丽二" not in {r.name for r in members_of(db, other)}
+    ui.nameEdit.setText("林丽二")  # the same person after all: back on their record
+    dialog.accept()
+    assert dialog.result() == TransferInDialog.DialogCode.Accepted
+    assert [r.id for r in members_of(db, other)] == [lili]
+
+
 @pytest.mark.parametrize("filtered", ["organization", "reported"])
 def test_a_member_transferred_in_behind_a_filter_is_shown(
     qtbot: QtBot, tab: MembersTab, orgs: tuple[int, int], filtered: str

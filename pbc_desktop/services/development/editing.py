@@ -33,12 +33,14 @@ from pbc_desktop.services.development.records import (
     ApplicantInput,
     StepInput,
     check_member_step,
+    duplicate_step_error,
     keep_summary,
     load_record,
     progress_of,
     step_errors,
     validated,
 )
+from pbc_desktop.services.fees.basis import joining_fee_error
 from pbc_desktop.services.member_changes.leaving import first_change_since_joining
 from pbc_desktop.services.scope import update_audited
 
@@ -237,6 +239,14 @@ def _follow_on_member(
     before = audit.snapshot(member)
     if kind is DevelopmentStep.BRANCH_MEETING:
         _check_joined_before_changes(s, member.id, on)
+        fees = joining_fee_error(
+            s,
+            member,
+            on,
+            ("支部大会讨论通过的日期（入党日期）", "date of the branch meeting (of joining)"),
+        )
+        if fees is not None:
+            raise ValidationError.single("occurred_on", fees)
         member.joined_on = on
         change = s.scalars(
             select(MemberChange).where(
@@ -279,6 +289,8 @@ def correct_latest_step(
         record_snapshot = audit.snapshot(record)
         fixed = StepInput(entry.kind, data.occurred_on, data.people, data.months, data.remark)
         errors = step_errors(_before(record, entry), fixed, today)
+        if not errors and (twice := duplicate_step_error(record, fixed, entry)) is not None:
+            errors.append(twice)  # corrected onto another entry's day: the same sentence
         if errors:
             raise ValidationError(errors)
         assert fixed.occurred_on is not None

@@ -26,6 +26,7 @@ from pbc_desktop.db.models import (
 )
 from pbc_desktop.domain import development as rules
 from pbc_desktop.domain.development import DevelopmentStage, DevelopmentStep
+from pbc_desktop.domain.enums import MembershipStatus
 from pbc_desktop.domain.member_changes import ON_ROLL_STATUSES
 from pbc_desktop.domain.reminders import Reminder, ReminderArea
 from pbc_desktop.lang import t
@@ -74,6 +75,9 @@ class DevelopmentRow(PersonRow):
     member_id: int | None
     #: the kind of the step recorded last (the application alone: nothing to correct)
     latest_step: DevelopmentStep | None
+    #: the status of the member admitted from the record once they left the roll (died,
+    #: transferred out of the district…); None while on it, or not admitted
+    left_as: MembershipStatus | None = None
 
     @property
     def late(self) -> bool:
@@ -166,9 +170,10 @@ _SORT_KEYS: dict[str, Any] = {
 
 def _row(r: Any, today: date, unmasked: bool) -> DevelopmentRow:
     # nothing next for a member who left (the list said 转正, days late, for one who died)
-    next_step: DevelopmentStep | None = None if r.left else r.next_step
-    due_on: date | None = None if r.left else r.next_due_on
-    deadline = not r.left and bool(r.next_deadline)
+    left = r.left_as is not None
+    next_step: DevelopmentStep | None = None if left else r.next_step
+    due_on: date | None = None if left else r.next_due_on
+    deadline = not left and bool(r.next_deadline)
     days_overdue = (today - due_on).days if deadline and due_on and due_on < today else 0
     return DevelopmentRow(
         id=r.id,
@@ -188,6 +193,7 @@ def _row(r: Any, today: date, unmasked: bool) -> DevelopmentRow:
         phone=shown_phone(r.phone, unmasked),
         member_id=r.member_id,
         latest_step=r.latest_step,
+        left_as=r.left_as,
     )
 
 
@@ -214,7 +220,14 @@ _COLUMNS = (
     .correlate(DevelopmentRecord)
     .scalar_subquery()
     .label("latest_step"),
-    _left().label("left"),
+    select(PartyMember.status)
+    .where(
+        PartyMember.id == DevelopmentRecord.member_id,
+        PartyMember.status.not_in(ON_ROLL_STATUSES),
+    )
+    .correlate(DevelopmentRecord)
+    .scalar_subquery()
+    .label("left_as"),
 )
 
 

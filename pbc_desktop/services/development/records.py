@@ -387,24 +387,32 @@ def check_member_step(s: Session, record: DevelopmentRecord, data: StepInput) ->
     err.raise_any()
 
 
+def duplicate_step_error(
+    record: DevelopmentRecord, data: StepInput, entry: DevelopmentStepEntry | None = None
+) -> FieldError | None:
+    """``data``'s step is recorded already on its day (another entry than ``entry``, the
+    one being corrected): saved twice, the 备案表 listed the review twice."""
+    on = data.occurred_on
+    if on is None or not any(
+        e is not entry and e.kind is data.step and e.occurred_on == on for e in record.steps
+    ):
+        return None
+    return FieldError(
+        "occurred_on",
+        t(
+            f"“{data.step.zh}”（{on.isoformat()}）已经记录，不必重复记录",
+            f"“{data.step.en}” of {on.isoformat()} is recorded already",
+        ),
+    )
+
+
 def record_in(s: Session, record: DevelopmentRecord, data: StepInput, today: date) -> int:
     """Check and record one step of ``record`` in the write transaction ``s`` (the caller
     loaded the record within the account's scope)."""
     before = audit.snapshot(record)
     errors = step_errors(progress_of(record), data, today)
-    if not errors and any(
-        e.kind is data.step and e.occurred_on == data.occurred_on for e in record.steps
-    ):  # saved twice (the 备案表 listed the review twice)
-        assert data.occurred_on is not None
-        errors.append(
-            FieldError(
-                "occurred_on",
-                t(
-                    f"“{data.step.zh}”（{data.occurred_on.isoformat()}）已经记录，不必重复记录",
-                    f"“{data.step.en}” of {data.occurred_on.isoformat()} is recorded already",
-                ),
-            )
-        )
+    if not errors and (twice := duplicate_step_error(record, data)) is not None:
+        errors.append(twice)
     if errors:
         raise ValidationError(errors)
     check_member_step(s, record, data)

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.group_locks import lock_groups
-from pbc_desktop.db.models import FeeBasis, PartyMember
+from pbc_desktop.db.models import FeeBasis, FeePayment, PartyMember
 from pbc_desktop.domain.dates import MAX_YEAR, MIN_YEAR
 from pbc_desktop.domain.development import MIN_AGE
 from pbc_desktop.domain.enums import AuditAction
@@ -165,6 +165,40 @@ def _check_start(s: Session, member: PartyMember, start: date, today: date) -> N
                 f"The basis must start between {MIN_YEAR} and {MAX_YEAR}.",
             ),
         )
+
+
+def joining_fee_error(
+    s: Session, member: PartyMember, joined_on: date | None, label: tuple[str, str]
+) -> str | None:
+    """Why the member's day of joining the Party cannot become ``joined_on`` (``label``
+    names the date, in Chinese and English): a fee basis or a payment of theirs is of a
+    month before it. The rule of :func:`_check_start` and of the collection sheet (no
+    basis, no payment before the month of joining) kept when the joining moves instead:
+    which one the clerk enters first, the same months are refused."""
+    if joined_on is None:
+        return None
+    joined = month_of(joined_on)
+    basis = s.scalar(
+        select(func.min(FeeBasis.effective_from)).where(FeeBasis.member_id == member.id)
+    )
+    paid = s.scalar(select(func.min(FeePayment.fee_month)).where(FeePayment.member_id == member.id))
+    if paid is not None and paid < joined and (basis is None or paid <= basis):
+        month = month_label(paid)
+        return t(
+            f"{member.name}已有{month}的党费缴纳记录，{label[0]}不能晚于{month}，请核对{label[0]}",
+            f"{member.name} has paid the Party fee of {month}: the {label[1]} cannot be after "
+            f"{month}; please check it",
+        )
+    if basis is not None and basis < joined:
+        month = month_label(basis)
+        return t(
+            f"{member.name}的党费缴纳基数自{month}起，{label[0]}不能晚于{month}；"
+            "如入党日期确有误，请先更正缴纳基数的起始月份",
+            f"The Party fee basis of {member.name} starts in {month}: the {label[1]} cannot "
+            f"be after {month}; if the joining date is wrong, correct the basis's first month "
+            "first",
+        )
+    return None
 
 
 def set_basis(db: Database, data: BasisInput, *, today: date | None = None) -> None:

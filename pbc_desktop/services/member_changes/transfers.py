@@ -7,7 +7,8 @@ in the program (the member moves there: 转出 dated the day of issue at the sen
 day received at the receiver), or for an outside unit the sender records the returned 回执
 (转出). A pending letter may be withdrawn by its sender. A member coming from outside the
 district is added with a 转入 change (one who left the district by 转出 before comes back
-on their own record).
+on their own record, when the name and dates typed are theirs: another name on their ID
+number is refused, naming whose record it is).
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ from pbc_desktop.domain.member_changes import (
     letter_valid_until,
 )
 from pbc_desktop.domain.member_rules import MemberInput, completed, member_errors
-from pbc_desktop.domain.validation import future_date_error
-from pbc_desktop.errors import ConflictError, NotFoundError
+from pbc_desktop.domain.validation import future_date_error, name_key
+from pbc_desktop.errors import ConflictError, FieldError, NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, member_editing
 from pbc_desktop.services.fees.arrears import paid_through
@@ -447,11 +448,13 @@ def transfer_in_from_outside(
             err.errors[:0] = member_errors(completed(data))
         err.raise_any()
         assert received_on is not None
-        returning = _transferred_out_before(s, completed(data).id_number)
+        typed = completed(data)
+        returning = _transferred_out_before(s, typed.id_number)
         if returning is not None and data.organization_id is not None:
-            # back in the district: their own record, on the roll again
+            # back in the district: their own record, on the roll again, when it is theirs
             acc.check_org_writable(data.organization_id)
             again = FieldErrors()
+            again.errors.extend(_not_the_same_person(returning, typed))
             check_change_date(s, again, returning, received_on, ("转入日期", "date of transfer"))
             again.raise_any()
             record_change(
@@ -479,6 +482,46 @@ def transfer_in_from_outside(
         return member.id
 
     return member_editing.store_new_member(db, data, add)
+
+
+def _not_the_same_person(stored: PartyMember, typed: MemberInput) -> list[FieldError]:
+    """Why the record of ``stored``, who left the district by 转出 and whose ID number was
+    typed, is not the person ``typed`` (the record was taken back whatever name was
+    typed): another name, or another day of joining or of confirmation. The stored name
+    is said (the clerk checks it against the letter), never the ID number."""
+    errors = []
+    if name_key(typed.name) != name_key(stored.name):
+        errors.append(
+            FieldError(
+                "id_number",
+                t(
+                    f"该身份证号登记的是曾转出本区的党员{stored.name}，"
+                    f"与填写的姓名“{typed.name}”不符，请核对身份证号",
+                    f"This ID number is of {stored.name}, who transferred out of the district "
+                    f"before, not of “{typed.name}”: check the ID number",
+                ),
+            )
+        )
+        return errors  # another person: their dates say nothing more
+    for key, (zh, en) in (
+        ("joined_on", ("入党日期", "date of joining the Party")),
+        ("confirmed_on", ("转正日期", "date of confirmation")),
+    ):
+        given, kept = getattr(typed, key), getattr(stored, key)
+        if given is not None and kept is not None and given != kept:
+            errors.append(
+                FieldError(
+                    key,
+                    t(
+                        f"曾转出本区的党员{stored.name}登记的{zh}为{kept.isoformat()}，"
+                        f"与填写的{zh}（{given.isoformat()}）不符，请核对身份证号和{zh}",
+                        f"{stored.name}, who transferred out of the district before, has the "
+                        f"{en} {kept.isoformat()}, not {given.isoformat()}: check the ID "
+                        f"number and the {en}",
+                    ),
+                )
+            )
+    return errors
 
 
 def _transferred_out_before(s: Session, id_number: str | None) -> PartyMember | None:
