@@ -727,7 +727,7 @@ def test_a_transfer_in_of_another_name_on_the_id_number_of_one_who_left_is_refus
         db, member_id, TransferInput(to_unit="广州市某街道党工委", issued_on=date(2026, 5, 1))
     )
     receive_transfer(db, letter, date(2026, 5, 5))
-    db.user = village_actor(db, world.jia_two)
+    # the district's account, which sees 乙一村 they left: told whose record it is
     other = replace(data, name="陈丽", organization_id=world.jia_two, joined_on=None)
     with pytest.raises(ValidationError) as info:
         transfer_in_from_outside(db, other, from_unit="广州", received_on=date(2026, 8, 1))
@@ -744,6 +744,17 @@ def test_a_transfer_in_of_another_name_on_the_id_number_of_one_who_left_is_refus
         "曾转出本区的党员林芳登记的入党日期为2010-07-01，与填写的入党日期（2012-07-01）不符，"
         "请核对身份证号和入党日期"
     )
+    # 甲二村's account does not see 乙一村: told the same, but not whose record, nor its date
+    db.user = village_actor(db, world.jia_two)
+    with pytest.raises(ValidationError) as info:
+        transfer_in_from_outside(db, other, from_unit="广州", received_on=date(2026, 8, 1))
+    assert str(info.value) == (
+        "该身份证号登记的是曾转出本区的另一位党员，与填写的姓名“陈丽”不符，请核对身份证号"
+    )
+    with pytest.raises(ValidationError) as info:
+        transfer_in_from_outside(db, later, from_unit="广州", received_on=date(2026, 8, 1))
+    assert info.value.fields() == ["joined_on"]
+    assert "林芳" not in str(info.value) and "2010" not in str(info.value)
     assert "林芳" not in roll(db, world.jia_two, roll=MemberRoll.ALL)
     with db.read() as s:
         member = s.get(PartyMember, member_id)

@@ -454,7 +454,8 @@ def transfer_in_from_outside(
             # back in the district: their own record, on the roll again, when it is theirs
             acc.check_org_writable(data.organization_id)
             again = FieldErrors()
-            again.errors.extend(_not_the_same_person(returning, typed))
+            named = acc.sees_org(returning.organization_id)
+            again.errors.extend(_not_the_same_person(returning, typed, named=named))
             check_change_date(s, again, returning, received_on, ("转入日期", "date of transfer"))
             again.raise_any()
             record_change(
@@ -484,11 +485,15 @@ def transfer_in_from_outside(
     return member_editing.store_new_member(db, data, add)
 
 
-def _not_the_same_person(stored: PartyMember, typed: MemberInput) -> list[FieldError]:
+def _not_the_same_person(
+    stored: PartyMember, typed: MemberInput, *, named: bool
+) -> list[FieldError]:
     """Why the record of ``stored``, who left the district by 转出 and whose ID number was
     typed, is not the person ``typed`` (the record was taken back whatever name was
     typed): another name, or another day of joining or of confirmation. The stored name
-    is said (the clerk checks it against the letter), never the ID number."""
+    and dates are said (the clerk checks them against the letter) only when ``named``, the
+    account sees the organization they left (an account learns nothing of what it may not
+    see by typing ID numbers); never the ID number."""
     errors = []
     if name_key(typed.name) != name_key(stored.name):
         errors.append(
@@ -498,6 +503,13 @@ def _not_the_same_person(stored: PartyMember, typed: MemberInput) -> list[FieldE
                     f"该身份证号登记的是曾转出本区的党员{stored.name}，"
                     f"与填写的姓名“{typed.name}”不符，请核对身份证号",
                     f"This ID number is of {stored.name}, who transferred out of the district "
+                    f"before, not of “{typed.name}”: check the ID number",
+                )
+                if named
+                else t(
+                    f"该身份证号登记的是曾转出本区的另一位党员，与填写的姓名“{typed.name}”"
+                    "不符，请核对身份证号",
+                    f"This ID number is of another member who transferred out of the district "
                     f"before, not of “{typed.name}”: check the ID number",
                 ),
             )
@@ -518,6 +530,12 @@ def _not_the_same_person(stored: PartyMember, typed: MemberInput) -> list[FieldE
                         f"{stored.name}, who transferred out of the district before, has the "
                         f"{en} {kept.isoformat()}, not {given.isoformat()}: check the ID "
                         f"number and the {en}",
+                    )
+                    if named
+                    else t(
+                        f"该身份证号登记的曾转出本区党员的{zh}与填写的不符，请核对身份证号和{zh}",
+                        f"The member of this ID number who transferred out of the district "
+                        f"before has another {en}: check the ID number and the {en}",
                     ),
                 )
             )
