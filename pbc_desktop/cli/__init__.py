@@ -44,6 +44,7 @@ def _language_in(argv: Sequence[str]) -> str:
 try:  # most of a second: Ctrl+C meanwhile is said as later, not as a traceback
     from pbc_desktop.cli import (
         activities,
+        argparse_text,
         assessment,
         audit,
         backup,
@@ -69,16 +70,57 @@ except KeyboardInterrupt:
     raise SystemExit(130) from None  # common.EXIT_INTERRUPTED, maybe not imported
 
 
+#: The words naming a command group's subcommands in its usage (``pbc user ACTION``), in
+#: Chinese: "缺少必需的参数 命令" holds no English.
+SUBCOMMAND_WORDS = {"COMMAND": "命令", "ACTION": "操作", "REPORT": "报表"}
+
+
 class Parser(argparse.ArgumentParser):
-    """Wrong arguments: the usage, then one sentence in the user's language (argparse's own
-    detail stays English) and status 2."""
+    """Wrong arguments: the usage, then one sentence in the user's language and status 2.
+
+    What argparse itself says (the usage, the headings of the help, its refusals) is said
+    in the user's language too (:mod:`.argparse_text`): each of these methods puts
+    argparse's Chinese in place while it runs."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        formatter = kwargs.get("formatter_class", argparse.HelpFormatter)
+        kwargs["formatter_class"] = argparse_text.wide_formatter(formatter)
+        with argparse_text.speaking():  # "options", "show this help message and exit"
+            super().__init__(*args, **kwargs)
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        with argparse_text.speaking():  # --version's own help (Python 3.13)
+            return super().add_argument(*args, **kwargs)
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        metavar = kwargs.get("metavar")
+        if lang.language() == "zh" and metavar in SUBCOMMAND_WORDS:
+            kwargs["metavar"] = SUBCOMMAND_WORDS[metavar]
+        with argparse_text.speaking():
+            return super().add_subparsers(**kwargs)
+
+    def parse_args(self, *args: Any, **kwargs: Any) -> Any:
+        with argparse_text.speaking():  # "unrecognized arguments" is said here
+            return super().parse_args(*args, **kwargs)
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        with argparse_text.speaking():
+            return super().parse_known_args(*args, **kwargs)
+
+    def format_usage(self) -> str:
+        with argparse_text.speaking():
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with argparse_text.speaking():
+            return super().format_help()
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         message = scrub_text(message)  # an ID number typed in place of a year, say
         print(
             t(
-                f"错误：命令行参数不正确（{message}）。用法见“{self.prog} --help”。",
+                f"错误：命令行参数不正确，{message}。用法见“{self.prog} --help”。",
                 f"Error: wrong arguments ({message}). See “{self.prog} --help”.",
             ),
             file=sys.stderr,
@@ -109,21 +151,45 @@ def _common_options_last(argv: Sequence[str]) -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The parser of ``pbc``, its help in the current language (:func:`lang.set_language`
+    first)."""
     common = Parser(add_help=False)
     common.add_argument(
         "--db",
-        help="database file (default: pbc.sqlite in the data folder), or a server's URL "
-        "postgresql+psycopg://USER@HOST:PORT/DATABASE",
+        help=t(
+            "数据库文件（默认为数据文件夹中的 pbc.sqlite），或服务器上数据库的地址 "
+            "postgresql+psycopg://用户@主机:端口/数据库",
+            "database file (default: pbc.sqlite in the data folder), or a server's URL "
+            "postgresql+psycopg://USER@HOST:PORT/DATABASE",
+        ),
     )
-    common.add_argument("--lang", choices=lang.SUPPORTED, default="zh", help="message language")
+    common.add_argument(
+        "--lang",
+        choices=lang.SUPPORTED,
+        default="zh",
+        help=t("提示语言（zh 中文，en 英文）", "message language (zh Chinese, en English)"),
+    )
     common.add_argument(
         "--user",
-        help="the account to act as (default: $PBC_USER); its password is asked for, or "
-        "taken from $PBC_PASSWORD",
+        help=t(
+            "以哪个账号操作（默认为 $PBC_USER）；密码会询问，或取自 $PBC_PASSWORD",
+            "the account to act as (default: $PBC_USER); its password is asked for, or "
+            "taken from $PBC_PASSWORD",
+        ),
     )
 
-    parser = Parser(prog="pbc", description=f"{APP_NAME} (党建共同体工作台) command line")
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser = Parser(
+        prog="pbc",
+        description=t(
+            f"{APP_NAME}（党建共同体工作台）命令行", f"{APP_NAME} (党建共同体工作台) command line"
+        ),
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{APP_NAME} {__version__}",
+        help=t("显示程序版本并退出", "show program's version number and exit"),
+    )
     sub: Any = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     database.register(sub, common)
@@ -219,13 +285,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(argv: list[str] | None) -> int:
+    given = sys.argv[1:] if argv is None else argv
+    lang.set_language(_language_in(given))  # the help and argparse's refusals say it too
     parser = build_parser()
     _names_printable()
     if argv is None and not isinstance(sys.stdout, _StdoutMayClose):
         sys.stdout = _StdoutMayClose(sys.stdout)
-    given = sys.argv[1:] if argv is None else argv
     arguments = _common_options_last(given)
-    lang.set_language(_language_in(given))
     args = parser.parse_args(arguments)
     lang.set_language(args.lang)
     from pbc_desktop.logging_setup import report_bug, setup_cli_logging

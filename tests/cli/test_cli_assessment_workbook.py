@@ -101,6 +101,6 @@ def test_bad_arguments_are_one_sentence_and_status_2(
     code = pbc("report", "assessment", *args, "--db", assessed)
     said, err = capsys.readouterr()
     assert (code, said) == (2, ""), err
-    lines = [line for line in err.splitlines() if not line.startswith(("usage:", " "))]
+    lines = [line for line in err.splitlines() if not line.startswith(("用法：", " "))]
     assert len(lines) == 1 and expected in lines[0], err
     assert not list(tmp_path.glob("*.xlsx"))

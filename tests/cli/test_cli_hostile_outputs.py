@@ -110,7 +110,7 @@ def test_a_hostile_output_or_filter_is_one_sentence_before_any_work(
     said, err = capsys.readouterr()
     assert (code, said) == (2, ""), err
     assert expected in err
-    lines = [line for line in err.splitlines() if not line.startswith(("usage:", " "))]
+    lines = [line for line in err.splitlines() if not line.startswith(("用法：", " "))]
     assert len(lines) == 1, err  # no progress line before the refusal
     assert not any(out.iterdir()) and not any(folder.iterdir())
 

@@ -481,6 +481,9 @@ def test_ctrl_c_before_the_command_runs_is_said_in_one_sentence(
 
     monkeypatch.setattr(cli, "build_parser", pressed)
     code, _out, err = run(capsys, "info", "--lang", "en")
+    assert code == 130  # the language is known before the parser is built (its help says it)
+    assert "Traceback" not in err and err.strip().startswith("Interrupted (Ctrl+C)")
+    code, _out, err = run(capsys, "info")
     assert code == 130
     assert "Traceback" not in err and err.strip().startswith("已按 Ctrl+C 中断")
 
