@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from pbc_desktop.db.base import name_key_values, utcnow, version_bump
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import ListItem, Organization, PartyMember, SyncConflict
+from pbc_desktop.db.models import ListItem, SyncConflict
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AuditAction, ItemStatus
 from pbc_desktop.domain.exchange import field_label, record_label
@@ -36,22 +36,6 @@ from pbc_desktop.services.scope import from_fields
 
 DELETED = "deleted"  # the field list of a deletion kept from happening
 SAME_KEY = "uuid"  # the field list of a record another office has under another UUID
-
-#: What a record without a name of its own (a fee payment, a change, a stay away) is
-#: listed by: the member or organization it belongs to …
-_OWNERS = (("member_id", PartyMember), ("organization_id", Organization))
-#: … and its month or date (the first of these it has)
-_MONTHS = ("fee_month", "effective_from")
-_DATES = (
-    "occurred_on",
-    "issued_on",
-    "left_on",
-    "reported_on",
-    "served_on",
-    "entry_date",
-    "held_on",
-    "year",
-)
 
 
 @dataclass(frozen=True)
@@ -136,7 +120,7 @@ def _view(s: Session, c: SyncConflict, index: UuidIndex, shown: ValueText) -> Co
     return from_fields(
         ConflictView,
         c,
-        label=c.label or _described(s, current or other),
+        label=c.label or shown.describe(shape, current or other),
         entity_label=record_label(c.entity),
         kept_theirs=c.kept == "theirs",
         deletion=DELETED in names,
@@ -176,25 +160,6 @@ def _held_status(
     return status if versions == {status} else None
 
 
-def _described(s: Session, values: dict[str, Any]) -> str:
-    """A record without a name of its own as a person knows it: the name of the member (or
-    organization) it belongs to and its month or date, e.g. ``张三 2026-03`` for a fee
-    payment ("" when it has neither)."""
-    parts = []
-    for column, model in _OWNERS:
-        ref = values.get(column)
-        name = s.scalar(select(model.name).where(model.uuid == ref)) if ref else None
-        if name:
-            parts.append(name)
-            break
-    for column in (*_MONTHS, *_DATES):
-        value = values.get(column)
-        if value is not None and value != "":
-            parts.append(str(value)[:7] if column in _MONTHS else str(value)[:10])
-            break
-    return " ".join(parts)
-
-
 def _current(s: Session, c: SyncConflict, index: UuidIndex) -> dict[str, Any]:
     shape = records.shape_of(c.entity)
     row = s.execute(select(shape.table).where(shape.table.c.uuid == c.record_uuid)).mappings()
@@ -215,7 +180,8 @@ def resolve(db: Database, conflict_id: int, *, take_other: bool) -> None:
         names = json.loads(c.fields)
         shape = records.shape_of(c.entity)
         table = shape.table
-        label = c.label or _described(s, _current(s, c, UuidIndex(s)) or json.loads(c.other))
+        values = _current(s, c, UuidIndex(s)) or json.loads(c.other)
+        label = c.label or ValueText(s, personal=False).describe(shape, values)
         choice = t("保留当前版本", "kept the current version")
         if take_other:
             if SAME_KEY in names:

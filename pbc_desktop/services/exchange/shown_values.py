@@ -94,6 +94,19 @@ class ValueText:
             return self._plain(shape.table.name, column, shape.table.c[column].type, value)
         return str(value)
 
+    def describe(self, shape: TableShape, values: dict[str, Any]) -> str:
+        """A ``shape`` record without a name of its own (a fee payment, a change, a stay
+        away), from its values as a package carries them: the name of whom it belongs to
+        and its month or date, e.g. ``张三 2026-03`` ("" when it has neither)."""
+        parts = []
+        owner = next((c for c in _OWNERS if c in shape.references and values.get(c)), None)
+        if owner is not None:
+            parts.append(self(shape, owner, values[owner]))
+        when = next((c for c in _WHEN_COLUMNS if values.get(c) not in (None, "")), None)
+        if when is not None:
+            parts.append(self(shape, when, values[when]))
+        return " ".join(parts)
+
     def record_name(self, table: Table, row_uuid: str) -> str:
         """The record ``row_uuid`` of ``table`` by its name; one this database does not
         have is named by its type."""
