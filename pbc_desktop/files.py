@@ -179,6 +179,37 @@ def _is_leftover(entry: Path, *, user_folder: bool, host: str, now: float) -> bo
     return now - entry.stat().st_mtime >= _OLD_LEFTOVER_SECONDS
 
 
+def _orphan_sidecar(entry: Path, now: float) -> bool:
+    """Whether ``entry`` is a ``-journal``, ``-wal`` or ``-shm`` whose database is not
+    beside it (older versions copied in place: a copy killed left them), a day old (a
+    copy may be being written now)."""
+    name = entry.name
+    main = next(
+        (name[: -len(s)] for s in SQLITE_SIDECARS if name.endswith(s) and len(name) > len(s)),
+        None,
+    )
+    if main is None or os.path.lexists(entry.with_name(main)) or not entry.is_file():
+        return False
+    return now - entry.stat().st_mtime >= _OLD_LEFTOVER_SECONDS
+
+
+def _own_backups_folder(folders: list[Path]) -> Path | None:
+    """The program's own backups folder (:func:`paths.backups_dir`) when it is one of
+    ``folders`` and none of the others (the data folder holding the live database)."""
+    if not any(folder.name == "backups" for folder in folders):
+        return None  # not looked up: the lookup makes the data folder
+    from pbc_desktop import paths
+
+    try:
+        own = paths.backups_dir().resolve()
+        places = [folder.resolve() for folder in folders]
+    except OSError:
+        return None
+    if places.count(own) != 1:
+        return None
+    return folders[places.index(own)]
+
+
 def remove_leftovers(*folders: Path | None, user_folder: bool = False) -> list[Path]:
     """Delete the temporary copies that a killed backup, restore, upgrade or export left in
     ``folders`` (hidden ``.part`` files and restore work files, full of personal data);
@@ -188,21 +219,27 @@ def remove_leftovers(*folders: Path | None, user_folder: bool = False) -> list[P
     too, or where other programs keep hidden files of their own): only this computer's
     part files (named by :func:`part_path`) whose process has ended are deleted. In the
     program's own data and backups folders (the default) also the copies named as before
-    and another computer's, once a day old.
+    and another computer's, once a day old; in the backups folder alone (when it is not
+    the live database's folder as well) also a day-old ``-journal``, ``-wal`` or ``-shm``
+    without its database (:func:`_orphan_sidecar`).
     """
     removed: list[Path] = []
     now = time.time()
     host = host_tag()
-    for folder in folders:
-        if folder is None:
-            continue
+    given = [folder for folder in folders if folder is not None]
+    backups = None if user_folder else _own_backups_folder(given)
+    for folder in given:
+        orphans = folder is backups
         try:
-            entries = [p for p in folder.iterdir() if p.name.startswith(".")]
+            entries = [p for p in folder.iterdir() if orphans or p.name.startswith(".")]
         except OSError:
             continue
         for entry in entries:
             try:
-                if not _is_leftover(entry, user_folder=user_folder, host=host, now=now):
+                if entry.name.startswith("."):
+                    if not _is_leftover(entry, user_folder=user_folder, host=host, now=now):
+                        continue
+                elif not _orphan_sidecar(entry, now):
                     continue
                 entry.unlink()
             except OSError:

@@ -9,13 +9,14 @@ import shutil
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 from reportlab.pdfbase import pdfdoc
 
-from pbc_desktop import cli, files, lang
+from pbc_desktop import cli, files, lang, paths
 from pbc_desktop.db.engine import Database
 from pbc_desktop.errors import UserError, os_reason
 from pbc_desktop.files import FAT32_LARGEST, atomic_output, write_error
@@ -483,6 +484,43 @@ def test_other_programs_hidden_part_files_are_left_in_the_users_folders(
         tmp.write_bytes(b"PK")
     assert other.exists()
     assert files.remove_leftovers(folder) == [other]  # in the data or backups folder
+
+
+def test_a_day_old_sidecar_without_its_copy_is_deleted_in_the_backups_folder_alone(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    """Older versions copied into the backups folder in place: a copy killed left its
+    ``-wal``, ``-shm`` or ``-journal`` without it, kept for ever. Deleted there once a day
+    old (a copy may be being written now); one whose database is beside it, and any in the
+    live database's folder or a folder of the user's, are left alone."""
+    backups = paths.backups_dir()
+    day_old = time.time() - 25 * 3600
+
+    def sidecar(folder: Path, name: str, *, old: bool = True) -> Path:
+        path = folder / name
+        path.write_bytes(b"440514199001011234")
+        if old:
+            os.utime(path, (day_old, day_old))
+        return path
+
+    killed = "pbc-auto-20260101-120000.sqlite"
+    orphans = [sidecar(backups, killed + suffix) for suffix in files.SQLITE_SIDECARS]
+    (backups / "pbc-auto-20260102-120000.sqlite").write_bytes(b"SQLite format 3\x00")
+    beside = sidecar(backups, "pbc-auto-20260102-120000.sqlite-wal")
+    fresh = sidecar(backups, "pbc-auto-20260103-120000.sqlite-journal", old=False)
+    live = sidecar(data_dir, "pbc.sqlite-wal")  # the live database's folder: never
+    users = tmp_path / "文档"
+    users.mkdir()
+    theirs = sidecar(users, "名册.sqlite-wal")
+    assert files.remove_leftovers(users) == []
+    assert files.remove_leftovers(users, user_folder=True) == []
+    assert files.remove_leftovers(backups, user_folder=True) == []
+    assert sorted(files.remove_leftovers(backups, data_dir)) == sorted(orphans)
+    assert [p.exists() for p in (beside, fresh, live, theirs)] == [True] * 4
+    # a database kept in the backups folder itself: its folder is the live one's
+    again = sidecar(backups, f"{killed}-wal")
+    assert files.remove_leftovers(backups, backups) == []
+    assert again.exists()
 
 
 def test_the_temporary_name_is_no_longer_than_before(

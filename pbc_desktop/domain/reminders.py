@@ -84,7 +84,9 @@ class Reminder:
     in (a community's member organizations may lie in several; empty: none named);
     ``what`` says what is due in the user's language. ``days`` counts from ``due_on`` to
     today: positive when overdue, negative (or 0) when still due. ``tab`` and ``filters``
-    name where the window shows it (None: nowhere particular).
+    name where the window shows it (None: nowhere particular). ``topic`` tells apart the
+    reminders of one target shown in one place (a branch's 三会一课: the kind of meeting,
+    missed or of this period); :attr:`key` is the reminder's identity across refreshes.
     """
 
     area: ReminderArea
@@ -95,6 +97,13 @@ class Reminder:
     days: int
     tab: str | None = None
     filters: tuple[tuple[str, object], ...] = ()
+    topic: str = ""
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        """Which reminder it is (its area, its target and what of it is due), whatever its
+        texts and days say today: the same reminder after a refresh has the same key."""
+        return (self.area, self.tab, self.filters, self.topic)
 
     @property
     def severity(self) -> Severity:

@@ -5,11 +5,14 @@ runs by date, a day's incomes before its expenses, so an expense dated back take
 from that day on. Spending more than the balance of its day, or more than a later day's
 (the running balance would fall below zero there), is refused with
 :class:`OverBalanceError` unless the caller confirms it; such entries are stored with
-``over_balance`` set so the ledger can mark them. Lowering, deleting or dating later an
-income whose money was spent already (the balance of some day would fall below zero) needs
-confirmation too (:class:`IncomeSpentError`). The ledger also marks every expense that
-leaves its running balance below zero (one confirmed that way, or one stored before the
-balance was kept by day): a negative balance is never shown unmarked.
+``over_balance`` set so the ledger can mark them. An edit is held to the ledger as it was
+with the entry unchanged: one that leaves no day's balance lower than it already was (only
+the remark changed) is not asked, and a mark stays unless the amount or date changed.
+Lowering, deleting or dating later an income whose money was spent already (the balance of
+some day would fall below zero) needs confirmation too (:class:`IncomeSpentError`). The
+ledger also marks every expense that leaves its running balance below zero (one confirmed
+that way, or one stored before the balance was kept by day): a negative balance is never
+shown unmarked.
 """
 
 from __future__ import annotations
@@ -472,20 +475,39 @@ def _apply(entry: FundEntry, data: FundInput, over: bool) -> None:
 
 
 def _over_balance(
-    s: Session, data: FundInput, entry_id: int | None, *, confirm_over_balance: bool
+    s: Session, data: FundInput, stored: FundEntry | None, *, confirm_over_balance: bool
 ) -> bool:
     """True when the expense goes beyond the balance of its day or of a later day (and the
-    caller confirmed it). ``entry_id``: the entry it replaces (None: a new one)."""
+    caller confirmed it). ``stored``: the entry it replaces, as it is stored (None: a new
+    one). An edit is compared with the ledger holding ``stored`` as it was: one that leaves
+    no day's balance lower than it already was (a remark changed, while a later expense
+    took the balance below zero) is not asked, and keeps the entry's mark unless its
+    amount or date changed."""
     if data.direction != FundDirection.EXPENSE:
         return False
+    entry_id = None if stored is None else stored.id
     others = _timeline(s, data.community_id, excluding=entry_id)
+    before = others
+    if stored is not None:
+        was = _place(stored.entry_date, stored.direction, stored.id)
+        signed = stored.amount_cents
+        before = [*others, (was, signed if stored.direction == FundDirection.INCOME else -signed)]
     place = _place(data.entry_date, data.direction, entry_id)
-    short = _shortfall(others, [*others, (place, -data.amount_cents)])
+    short = _shortfall(before, [*others, (place, -data.amount_cents)])
     if short is None:
-        return False
+        return (
+            stored is not None
+            and stored.over_balance
+            and stored.direction == data.direction
+            and stored.amount_cents == data.amount_cents
+            and stored.entry_date == data.entry_date
+        )
     if not confirm_over_balance:
+        # the balance there without this expense (what it is held to)
         raise OverBalanceError(
-            short.before_cents, data.amount_cents, on=None if short.latest else short.on
+            short.after_cents + data.amount_cents,
+            data.amount_cents,
+            on=None if short.latest else short.on,
         )
     return True
 
@@ -554,7 +576,7 @@ def update_entry(
         check_same_community(entry.community_id, data.community_id, ("经费记录", "An entry"))
         _validate(s, data, acc, entry)
         _check_income_spent(s, entry, data, confirm_over_balance=confirm_over_balance)
-        over = _over_balance(s, data, entry_id, confirm_over_balance=confirm_over_balance)
+        over = _over_balance(s, data, entry, confirm_over_balance=confirm_over_balance)
         before: dict[str, Any] = audit.snapshot(entry)
         _apply(entry, data, over)
         audit.updated(s, entry, _summary(entry, "修改", "Updated"), before)

@@ -216,6 +216,9 @@ def test_reminders_in_one_place_per_scope(db: Database, world: TwoTowns) -> None
     # 4 branches behind on the four kinds missed since January, and 支委会/党小组会/主题党日
     # still to hold in May (ending in 6 days)
     assert len(meetings) == 4 * 5 + 4 * 3
+    # each its own reminder (the panel keeps its selection by the key): a branch's
+    # meetings missed and still to hold all open the window on the branch alone
+    assert len({r.key for r in found}) == len(found)
     first = found[0]
     assert first.severity is Severity.OVERDUE and first.days == (TODAY - first.due_on).days
     severities = [r.severity for r in found]

@@ -66,6 +66,34 @@ def test_over_balance_needs_confirmation_and_is_marked(db: Database, setup: Setu
         funds.update_entry(db, exact, expense(setup, 10_001, "刚好用完", date(2025, 1, 6)))
 
 
+def test_an_edit_that_lowers_no_day_s_balance_is_not_asked(db: Database, setup: Setup) -> None:
+    """A later expense took the balance below zero: editing the remark of an earlier one,
+    within the balance, asked the over-balance question (counted against the ledger
+    without the entry) and marked it 超支 once confirmed."""
+    funds.add_entry(db, income(setup, 10_000, FundSource.RAISED, date(2025, 1, 5)))
+    within = funds.add_entry(db, expense(setup, 6_000, "宣传", date(2025, 1, 6)))
+    over = funds.add_entry(
+        db, expense(setup, 5_000, "慰问", date(2025, 1, 7)), confirm_over_balance=True
+    )
+    funds.update_entry(db, within, replace(funds.get_entry(db, within), remark="改了备注"))
+    funds.update_entry(
+        db, within, replace(funds.get_entry(db, within), handler="张三"), confirm_over_balance=True
+    )
+    rows = {r.id: r for r in funds.ledger(db, setup.community_id)}
+    assert (rows[within].remark, rows[within].over_balance) == ("改了备注", False)
+    with db.read() as s:
+        assert s.get(FundEntry, within).over_balance is False  # type: ignore[union-attr]
+    # the marked entry keeps its mark when only its remark changes ...
+    funds.update_entry(db, over, replace(funds.get_entry(db, over), remark="已报批"))
+    with db.read() as s:
+        assert s.get(FundEntry, over).over_balance is True  # type: ignore[union-attr]
+    # ... and an edit that does take a day's balance lower is still asked
+    with pytest.raises(funds.OverBalanceError, match=r"2025-01-06 的结余将为 -0\.01 元"):
+        funds.update_entry(db, within, replace(funds.get_entry(db, within), amount_cents=10_001))
+    with pytest.raises(funds.OverBalanceError, match=r"超过当前结余 40\.00 元"):
+        funds.update_entry(db, over, replace(funds.get_entry(db, over), amount_cents=5_001))
+
+
 def test_an_income_already_spent_is_lowered_or_deleted_only_when_confirmed(
     db: Database, setup: Setup
 ) -> None:

@@ -24,7 +24,7 @@ from pbc_desktop.services import reminders as svc
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.overview.reminders_panel import RemindersPanel, RulesDialog
 from tests.factories import make_activity, make_community, make_org
-from tests.qt_helpers import double_click_row, view_texts
+from tests.qt_helpers import double_click_row, view_texts, wait_loaded
 
 K = ActivityKind
 TODAY = date(2026, 6, 15)
@@ -151,3 +151,42 @@ def test_reminders_panel_lists_and_navigates(
     assert svc.get_rules(db) == {K.JOINT_MEETING: 3}
     areas = [row[0] for row in view_texts(panel.table, 1)]
     assert areas.count("共同体活动") == 1
+
+
+def test_the_panel_keeps_the_reminder_selected_across_a_refresh(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a refresh the table kept the selected row's place: an earlier reminder gone
+    (its activity recorded), the next one down was selected in its stead."""
+    a = make_org(db, "甲村党支部")
+    cid = _running(db, "甲党建共同体", a, date(2026, 1, 1))
+    make_activity(db, cid, "二月联席会议", kind=K.JOINT_MEETING, starts_at=datetime(2026, 2, 1, 9))
+    monkeypatch.setattr(RemindersPanel, "today", lambda _self: TODAY)
+    panel = RemindersPanel(AppContext(db))
+    qtbot.addWidget(panel)
+    wait_loaded(qtbot, panel.load)
+    activities = [r for r in panel.rows if r.area == reminders.ReminderArea.ACTIVITIES]
+    assert [dict(r.filters)["kind"] for r in activities] == [
+        K.THEME_PARTY_DAY,
+        K.REGULAR_MEETING,
+        K.JOINT_MEETING,
+    ]
+    third = activities[2]
+    panel.table.selectRow(panel.rows.index(third))
+    assert panel.table.selected() == third
+    # the theme party day held: its reminder, above the one selected, is gone
+    make_activity(db, cid, "六月主题党日", kind=K.THEME_PARTY_DAY, starts_at=datetime(2026, 6, 1))
+    panel.refresh()
+    wait_loaded(qtbot, panel.load)
+    assert activities[0] not in panel.rows
+    assert panel.table.selected() == third
+    assert [i.row() for i in panel.table.selectionModel().selectedRows()] == [
+        panel.rows.index(third)
+    ]
+    # the one selected gone as well: nothing is selected
+    make_activity(db, cid, "六月联席会议", kind=K.JOINT_MEETING, starts_at=datetime(2026, 6, 2))
+    panel.refresh()
+    wait_loaded(qtbot, panel.load)
+    assert third not in panel.rows
+    assert panel.table.selected() is None
+    assert not panel.table.selectionModel().hasSelection()

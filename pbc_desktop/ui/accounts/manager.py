@@ -52,9 +52,7 @@ class AccountsDialog(DialogHost, MenuWindow):
         self.setWindowTitle(self.tr("Accounts"))
         self._users: list[UserView] = users.list_users(ctx.db)
         self._now = datetime.now(UTC)
-        # an account tied to no organization or town sees what this database holds: the
-        # whole district, or a town's or village's database's own area
-        self._whole = access.own_area(ctx.db) or self.tr("Whole district")
+        self._whole = self._whole_area()
         self.table = make_record_table(self, "accountsTable")
         self.model: PagedTableModel[UserView] = PagedTableModel(
             self.columns(), self._fetch, lambda: len(self._users), parent=self
@@ -95,6 +93,11 @@ class AccountsDialog(DialogHost, MenuWindow):
     def status(self, user: UserView) -> AccountStatus:
         return user.status(self._now)
 
+    def _whole_area(self) -> str:
+        """What an account tied to no organization or town sees: what this database holds,
+        the whole district or a town's or village's database's own area (its office's)."""
+        return access.own_area(self.ctx.db) or self.tr("Whole district")
+
     def _scope(self, user: UserView) -> str:
         if user.organization_name or user.town:
             return user.organization_name or user.town or ""
@@ -131,6 +134,7 @@ class AccountsDialog(DialogHost, MenuWindow):
         keep = select_id if select_id is not None else (current.id if current else None)
         self._users = users.list_users(self.ctx.db)
         self._now = datetime.now(UTC)
+        self._whole = self._whole_area()  # the office may have been set up meanwhile
         self.model.refresh()
         if keep is not None:
             self.select_user(keep)

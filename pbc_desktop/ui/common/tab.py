@@ -1,8 +1,9 @@
 """The contract between the main window and its tabs.
 
 Every tab is a ``QWidget`` built as ``TabClass(ctx)`` that implements :class:`Tab`; a tab
-that can send the user to another tab (the dashboard) also implements :class:`Navigable`.
-The main window checks both once, when it builds the tab, and then calls them directly.
+that can send the user to another tab (the dashboard) also implements :class:`Navigable`,
+one where this office can be set up :class:`SetsUpOffice`. The main window checks them
+once, when it builds the tab, and then calls them directly.
 """
 
 from __future__ import annotations
@@ -40,6 +41,15 @@ class Navigable(Protocol):
     @property
     def navigate(self) -> SignalInstance:
         """``Signal(str, dict)``: the key of the tab to open and its ``apply_filters``."""
+
+
+@runtime_checkable
+class SetsUpOffice(Protocol):
+    """A tab where this database's office can be set up or changed (the first steps)."""
+
+    @property
+    def office_changed(self) -> SignalInstance:
+        """``Signal()``: the office was set up or changed; the main window follows it."""
 
 
 def checked_tab(widget: object) -> Tab:

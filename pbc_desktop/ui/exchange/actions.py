@@ -27,6 +27,7 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services.exchange.office_scope import receive_refusal
 from pbc_desktop.ui.common import messages, prompts
+from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.menu_actions import MenuActions, MenuHost
 from pbc_desktop.ui.common.screens import FittedDialog
 from pbc_desktop.ui.common.views import ok_cancel_buttons
@@ -42,6 +43,8 @@ PACKAGE_FILTER = "*.pbcx"
 
 class Host(MenuHost, Protocol):
     def refresh_all(self) -> None: ...
+
+    def follow_office(self) -> None: ...
 
 
 class ExchangeActions(MenuActions[Host]):
@@ -95,7 +98,12 @@ class ExchangeActions(MenuActions[Host]):
     def open_offices(self) -> None:
         from pbc_desktop.ui.exchange.office_dialog import OfficeDialog
 
-        self.open_window(OfficeDialog)
+        def build(ctx: AppContext, parent: QWidget) -> OfficeDialog:
+            dialog = OfficeDialog(ctx, parent)
+            dialog.office_changed.connect(self._host.follow_office)
+            return dialog
+
+        self.open_window(build)
 
     # -- send ----------------------------------------------------------------------------------
     def send(self) -> None:

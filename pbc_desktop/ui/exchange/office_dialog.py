@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -46,6 +47,10 @@ KEY_FILTER = "*.pbckey"
 
 
 class OfficeDialog(MenuWindow):
+    # Emitted when this office was set up or changed here: what names the database's area
+    # (the main window's status bar, the accounts window) reads it again.
+    office_changed = Signal()
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent, "exchangeOfficeDialog")
         self.setWindowTitle(self.tr("Offices"))
@@ -168,6 +173,7 @@ class OfficeDialog(MenuWindow):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.reload()
+        self.office_changed.emit()
         if current is not None:
             messages.information(
                 self,

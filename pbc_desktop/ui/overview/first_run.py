@@ -30,6 +30,8 @@ DONE_COLOR = "#1e8449"
 
 class FirstRunPanel(DialogHost, QWidget):
     progressed = Signal()
+    # This office was set up or changed in its step's dialog.
+    office_changed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -179,7 +181,9 @@ class FirstRunPanel(DialogHost, QWidget):
     def _office(self) -> QDialog:
         from pbc_desktop.ui.exchange.office_dialog import OfficeDialog
 
-        return OfficeDialog(self.ctx, self)
+        dialog = OfficeDialog(self.ctx, self)
+        dialog.office_changed.connect(self.office_changed)
+        return dialog
 
     def _organizations(self) -> QDialog:
         from pbc_desktop.ui.organizations.import_dialog import OrganizationImportDialog

@@ -187,10 +187,15 @@ class RemindersPanel(QWidget):
         self.title.setText(self.tr("Reminders: cannot be read ({0})").format(error.message))
 
     def _show(self, rows: list[Reminder]) -> None:
+        # the reminder selected stays selected, wherever it now is; none when it is gone
+        # (the table keeps the row's place: another reminder was selected in its stead)
+        kept = self.table.selected()
         self.rows = rows
         overdue = sum(1 for r in self.rows if r.days > 0)
         self.title.setText(self.tr("Reminders: {0} ({1} overdue)").format(len(self.rows), overdue))
         self.table.rows_model.show(self.rows)
+        if kept is not None and not self.table.select_where(lambda r: r.key == kept.key):
+            self.table.selectionModel().clear()
         refit_columns(self.table)
         self.loaded.emit()
 

@@ -296,6 +296,8 @@ class OverviewTab(QWidget):
     """Headline figures for a year and an area (全区 or one town)."""
 
     navigate = Signal(str, dict)
+    # This office was set up or changed from the first steps (:class:`tab.SetsUpOffice`).
+    office_changed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -407,6 +409,7 @@ class OverviewTab(QWidget):
         dashboard.addLayout(body, 1)
         self.first_run = FirstRunPanel(self.ctx, self)
         self.first_run.progressed.connect(self.refresh)
+        self.first_run.office_changed.connect(self.office_changed)
         self.pages = QStackedWidget(self)
         # Scrolled on a small screen rather than making the window taller than it.
         self.first_run_scroll = QScrollArea(self)

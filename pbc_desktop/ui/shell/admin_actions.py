@@ -38,6 +38,17 @@ class AdminActions(MenuActions[MenuHost]):
             any_shown = any_shown or allowed
         self.menu.menuAction().setVisible(any_shown)
 
+    def follow_office(self) -> None:
+        """This database's office was set up or changed: the accounts window, when open,
+        names the area of the accounts tied to no organization or town anew."""
+        dialog = self.active_dialog
+        if dialog is None:
+            return
+        from pbc_desktop.ui.accounts.manager import AccountsDialog
+
+        if isinstance(dialog, AccountsDialog):
+            dialog.refresh()
+
     def open_accounts(self) -> None:
         from pbc_desktop.ui.accounts.manager import AccountsDialog
 

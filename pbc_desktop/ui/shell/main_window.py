@@ -45,7 +45,7 @@ from pbc_desktop.ui.common.change_watch import ChangeWatch
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.screens import start_size
-from pbc_desktop.ui.common.tab import FollowsChanges, Navigable, Tab, checked_tab
+from pbc_desktop.ui.common.tab import FollowsChanges, Navigable, SetsUpOffice, Tab, checked_tab
 from pbc_desktop.ui.common.write_guard import WriteGuard
 from pbc_desktop.ui.exchange.actions import ExchangeActions
 from pbc_desktop.ui.fees.actions import FeeActions
@@ -314,6 +314,8 @@ class MainWindow(QMainWindow):
             self._restore_splitters(widget)
             if isinstance(widget, Navigable):
                 widget.navigate.connect(self.navigate)
+            if isinstance(widget, SetsUpOffice):
+                widget.office_changed.connect(self.follow_office)
         return self._tabs[key]
 
     def show_tab(self, key: str) -> QWidget:
@@ -338,7 +340,9 @@ class MainWindow(QMainWindow):
 
     def follow_changes(self) -> None:
         """Others wrote to the (server) database: the tab in view shows it, keeping the
-        user's place; the others refresh when they are shown, as ever."""
+        user's place; the others refresh when they are shown, as ever. The role the status
+        bar names follows the office (set up or changed at another PC)."""
+        self._show_user()
         key = self.current_key()
         widget = self._tabs.get(key)
         if widget is None:
@@ -348,6 +352,13 @@ class MainWindow(QMainWindow):
         else:
             self._contracts[key].refresh()
 
+    def follow_office(self) -> None:
+        """This database's office was set up or changed (数据交换 → 本单位, the first
+        steps): the role the status bar names (管理员 of a town's or village's database)
+        and the area of the accounts window follow it."""
+        self._update_user()
+        self.admin.follow_office()
+
     def navigate(self, key: str, filters: dict[str, Any]) -> None:
         """Open tab ``key`` filtered as the dashboard asked."""
         self.show_tab(key)
@@ -355,7 +366,15 @@ class MainWindow(QMainWindow):
 
     # -- who works ---------------------------------------------------------------------
     def _update_user(self) -> None:
-        """The status bar and the title name who is signed in (姓名(单位), role)."""
+        """Who is signed in: named (:meth:`_show_user`), and the entries they may use."""
+        self._show_user()
+        self.action_change_password.setEnabled(self.ctx.db.user.user_id is not None)
+        self.backups.update_actions()
+        self.writes.update()
+
+    def _show_user(self) -> None:
+        """The status bar and the title name who is signed in (姓名(单位), role: 管理员 of
+        a town's or village's database, by its office)."""
         user = self.ctx.db.user
         role = label(user.role)
         if user.role is UserRole.DISTRICT and access.own_area(self.ctx.db) is not None:
@@ -365,9 +384,6 @@ class MainWindow(QMainWindow):
         )
         where = self.ctx.db.path.name if self.ctx.db.path else self._where()
         self.setWindowTitle(f"{self.tr('PBC Desktop')} — {where} — {user.label}")
-        self.action_change_password.setEnabled(user.user_id is not None)
-        self.backups.update_actions()
-        self.writes.update()
 
     def _after_user_change(self) -> None:
         """Another person: every tab is built again for what they may see."""

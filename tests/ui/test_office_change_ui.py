@@ -1,0 +1,96 @@
+"""This database's office set up (or changed) while the window is open: the status bar's
+role and the accounts window's area follow it at once. Both were read when opened, and
+went on naming a town's administrator 区委组织部管理员 and its area 全区 until the program
+was started again."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.enums import OrgLevel
+from pbc_desktop.services.exchange import offices
+from pbc_desktop.ui.accounts.manager import AccountsDialog
+from pbc_desktop.ui.exchange.office_dialog import OfficeDialog, OfficeSetupDialog
+from pbc_desktop.ui.overview.tab import OverviewTab
+from pbc_desktop.ui.shell.main_window import MainWindow
+from tests.conftest import TEST_ADMIN
+from tests.factories import make_org
+from tests.qt_helpers import Boxes, stub_boxes
+
+AREA_COLUMN = 4
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
+    return stub_boxes(monkeypatch)
+
+
+@pytest.fixture
+def town_office_typed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The set-up dialog, answered as a town's administrator would."""
+
+    def as_a_town(setup: OfficeSetupDialog) -> QDialog.DialogCode:
+        setup.level_combo.setCurrentIndex(setup.level_combo.findData(OrgLevel.TOWN.value))
+        setup.town_combo.setCurrentText("甲镇")
+        setup.name_edit.setText("甲镇党委")
+        setup.accept()
+        return QDialog.DialogCode(setup.result())
+
+    monkeypatch.setattr(OfficeSetupDialog, "exec", as_a_town)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db: Database) -> MainWindow:
+    make_org(db, "甲村党支部", town="甲镇")
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    assert "区委组织部管理员" in window._user_label.text()  # no office yet
+    return window
+
+
+def admin_area(accounts: AccountsDialog) -> str:
+    row = [u.username for u in accounts.model.rows()].index(TEST_ADMIN)
+    return str(accounts.model.data(accounts.model.index(row, AREA_COLUMN)))
+
+
+def named_as_the_towns(window: MainWindow) -> bool:
+    text = window._user_label.text()
+    return "· 管理员" in text and "区委" not in text
+
+
+@pytest.mark.usefixtures("town_office_typed", "boxes")
+def test_set_up_in_the_offices_window(window: MainWindow) -> None:
+    window.admin.open_accounts()
+    accounts = window.admin.active_dialog
+    assert isinstance(accounts, AccountsDialog)
+    assert admin_area(accounts) == "Whole district"
+    window.exchange.open_offices()
+    dialog = window.exchange.active_dialog
+    assert isinstance(dialog, OfficeDialog)
+    dialog.set_up()
+    assert offices.local_card(window.ctx.db) is not None
+    assert named_as_the_towns(window)
+    assert admin_area(accounts) == "甲镇"
+
+
+@pytest.mark.usefixtures("town_office_typed", "boxes")
+def test_set_up_in_the_first_steps(window: MainWindow) -> None:
+    overview = window.show_tab("overview")
+    assert isinstance(overview, OverviewTab) and overview.showing_first_steps()
+    dialog = overview.first_run.open_step("office")
+    assert isinstance(dialog, OfficeDialog)
+    dialog.set_up()
+    assert named_as_the_towns(window)
+
+
+def test_set_up_at_another_pc_of_a_server(window: MainWindow) -> None:
+    """On a server's database another administrator may set the office up: the window
+    follows it with the others' changes."""
+    offices.create_local_office(
+        window.ctx.db, offices.OfficeSetup("甲镇党委", OrgLevel.TOWN, town="甲镇")
+    )
+    window.follow_changes()
+    assert named_as_the_towns(window)
