@@ -27,6 +27,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
+from pbc_desktop.db import engine
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Community, Organization, PartyMember, ServiceList, SyncConflict
 from pbc_desktop.db.server import BESIDE_LONG_WRITE
@@ -398,3 +399,41 @@ def _until_waiting(db: Database) -> None:
                 return
         time.sleep(0.02)
     pytest.fail("nothing waited")
+
+
+@pytest.mark.sqlite_only("SQLite's one writer at a time")
+def test_on_a_file_a_save_while_another_program_imports_is_refused_in_a_sentence(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two programs on one database file: the import holds the file's one write lock until
+    it is done. The window's save waits the busy time, then is refused in a sentence,
+    nothing of it written; once the import is done the save over the member it changed is
+    refused as stale, and reopened it goes in."""
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)  # the wait, shortened
+    branch = "成田镇大寮村党支部"
+    number = make_id("19850302", "123")
+    member = make_member(db, "张老三", make_org(db, branch), id_number=number, phone="13900000000")
+    roster = write_roster(
+        tmp_path / "r.xlsx",
+        [("张老三", None, number, None, "2010-07-01", "正式党员", "13811112222", branch)],
+    )
+    preview = mi.read_members(db, roster)
+    window = Database(db.url)  # the other program, with connections of its own
+    read = member_editing.get_member_input(window, member)
+    met: list[tuple[object, float]] = []
+
+    def progress(_percent: int, text: str) -> None:
+        if not met and text.startswith("正在写入"):  # the member written, not committed
+            met.append(_save_meanwhile(window, member, read))
+
+    try:
+        assert mi.apply_import(db, preview, on_duplicate="update", progress=progress).updated == 1
+        outcome, seconds = met[0]
+        assert isinstance(outcome, DatabaseLockedError), outcome
+        assert outcome.message == "数据库正被其他程序占用，请稍后再试。"
+        assert seconds < 5
+        _then_stale_then_saved(window, member, read)
+    finally:
+        window.dispose()
+    stored = member_editing.get_member_input(db, member)
+    assert (stored.phone, stored.party_post) == ("13811112222", "区里改的")
