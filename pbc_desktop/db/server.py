@@ -104,7 +104,7 @@ def beside_long_writes(session: Session, doing: LongWrite | None) -> None:
     elif long_write_under_way(session) is not None:
         session.execute(
             text("SELECT set_config('lock_timeout', :wait, true)"),
-            {"wait": f"{BESIDE_LONG_WRITE}s"},
+            {"wait": f"{min(BESIDE_LONG_WRITE, LOCK_TIMEOUT)}s"},
         )
 
 

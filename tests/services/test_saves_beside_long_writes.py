@@ -30,7 +30,7 @@ from sqlalchemy.pool import NullPool
 from pbc_desktop.db import engine
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Community, Organization, PartyMember, ServiceList, SyncConflict
-from pbc_desktop.db.server import BESIDE_LONG_WRITE
+from pbc_desktop.db.server import BESIDE_LONG_WRITE, LongWrite
 from pbc_desktop.domain.enums import ActivityKind, OrgLevel
 from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.errors import DatabaseLockedError, StaleEditError
@@ -341,6 +341,39 @@ def test_a_save_beside_no_long_write_waits_the_usual_time(
     assert isinstance(outcome, DatabaseLockedError), outcome
     assert seconds >= BESIDE_LONG_WRITE + 2
     assert "正在保存（或正在导入、升级）" in outcome.message
+
+
+@server_only
+def test_a_save_begun_before_a_long_write_waits_the_usual_time_and_is_told_what_held_it(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The package's receipt began after the save did (which then saw none under way):
+    the save waits the server's usual time, and its refusal still names the receipt."""
+    monkeypatch.setattr("pbc_desktop.db.server.LOCK_TIMEOUT", 1)
+    member = make_member(db, "王五", make_org(db), complete=True)
+    clerk = client(db, "lisi", "李四")  # connects with the one-second timeout
+    read = member_editing.get_member_input(clerk, member)
+    holder = create_engine(db.url, poolclass=NullPool)
+    try:
+        with holder.connect() as other:
+            lock = text("SELECT id FROM party_member WHERE id = :id FOR UPDATE")
+            other.execute(lock, {"id": member})
+            met: list[tuple[object, float]] = []
+            job = threading.Thread(target=lambda: met.append(_save_meanwhile(clerk, member, read)))
+            job.start()
+            _until_waiting(db)  # the save under way, no long write seen
+            other.execute(
+                text("SELECT set_config('application_name', :name, true)"),
+                {"name": str(LongWrite.RECEIVING)},
+            )
+            job.join(10)
+            other.rollback()
+    finally:
+        holder.dispose()
+        clerk.dispose()
+    ((outcome, _seconds),) = met
+    assert isinstance(outcome, DatabaseLockedError), outcome
+    assert "上另一台电脑正在接收数据包，这条记录要等它接收完才能保存" in outcome.message
 
 
 @server_only
