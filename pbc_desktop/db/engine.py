@@ -23,11 +23,16 @@ from sqlalchemy.pool import NullPool
 
 from pbc_desktop.db import checked_stamp
 from pbc_desktop.db.server import (
+    LongWrite,
+    beside_long_writes,
+    collided,
+    collision_refusal,
     commit_unknown,
     connect_arguments,
     connection_lost,
     lock_refusal,
     lock_waited_too_long,
+    long_write_under_way,
     not_answering,
     server_error,
     server_needs_upgrade,
@@ -486,8 +491,20 @@ class Database:
         if self.is_sqlite:
             return None
         if lock_waited_too_long(exc):
-            return lock_refusal(self.url, saving=saving)
+            return lock_refusal(self.url, saving=saving, doing=self._long_write_elsewhere())
+        if collided(exc):
+            return collision_refusal(self.url)
         return server_error(exc, self.url, saving=saving)
+
+    def _long_write_elsewhere(self) -> LongWrite | None:
+        """On a server, another PC's long write under way (what a save that waited too long
+        most likely waited for), asked on a connection of its own; None when none is, or
+        when the server cannot tell."""
+        try:
+            with self.engine.connect() as connection:
+                return long_write_under_way(connection)
+        except DBAPIError:
+            return None
 
     @contextmanager
     def snapshot(self) -> Iterator[Session]:
@@ -521,12 +538,18 @@ class Database:
                 self._local.snapshot = None
 
     @contextmanager
-    def write(self, *, user: Actor | None = None) -> Iterator[Session]:
+    def write(
+        self, *, user: Actor | None = None, long_write: LongWrite | None = None
+    ) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any exception.
 
         Its audit entries name :attr:`user`, or ``user`` (a sign-in records itself). A row
         that another connection changed or deleted since this transaction read it (the
         ORM's version check, ``Record.version``) refuses the whole write with a sentence.
+
+        On a server, ``long_write`` (a package received, a roster imported) is shown to the
+        other PCs, whose saves meanwhile wait a few seconds at most for what it holds and
+        are then refused with a sentence naming it (``server.beside_long_writes``).
         """
         acting = user or self.user
         if not self.writable:  # e.g. a preview, which writes and rolls back
@@ -543,6 +566,8 @@ class Database:
                         _check_still_active(session, acting)
                     if self.schema_revision is not None:
                         _check_schema(session, self.schema_revision)
+                    if not self.is_sqlite:
+                        beside_long_writes(session, long_write)
                     yield session
                     session.flush()
                     committing = True

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
+from sqlalchemy import Connection, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session
 
 from pbc_desktop.errors import (
     DatabaseLockedError,
@@ -58,6 +61,51 @@ SERVER_SETTINGS = {
 }
 #: The SQLSTATE of a lock not obtained within ``lock_timeout`` (``lock_not_available``).
 LOCK_NOT_AVAILABLE = "55P03"
+#: The SQLSTATEs of a transaction the server gave up on because another one needed what
+#: it held, and it what the other held (``deadlock_detected``, ``serialization_failure``).
+COLLIDED = ("40P01", "40001")
+#: Seconds a save waits for a lock while another PC's long write (:class:`LongWrite`) is
+#: under way: what the long write changes stays held until it is done, often longer than
+#: ``LOCK_TIMEOUT``; a save of one of those records is told so at once, instead of the
+#: window freezing for ``LOCK_TIMEOUT`` first.
+BESIDE_LONG_WRITE = 3
+
+
+class LongWrite(StrEnum):
+    """A write that holds what it changes for many seconds (all of it written, or nothing),
+    as other PCs see it: the ``application_name`` of its connection for its transaction
+    (``pg_stat_activity`` shows it to every account, and to the server's administrator)."""
+
+    RECEIVING = "pbc-desktop: receiving a package"
+    IMPORTING = "pbc-desktop: importing a roster"
+
+
+_UNDER_WAY = text(
+    "SELECT application_name FROM pg_stat_activity WHERE datname = current_database() "
+    "AND pid <> pg_backend_pid() AND application_name = ANY(:names) "
+    "ORDER BY backend_start LIMIT 1"
+).bindparams(names=[str(doing) for doing in LongWrite])
+
+
+def long_write_under_way(connection: Connection | Session) -> LongWrite | None:
+    """Another PC's long write on this database (the one begun first), or None."""
+    found = connection.execute(_UNDER_WAY).scalar()
+    return LongWrite(found) if found is not None else None
+
+
+def beside_long_writes(session: Session, doing: LongWrite | None) -> None:
+    """At the start of a save: ``doing`` (a long write) is shown to the other PCs; any other
+    save waits no more than ``BESIDE_LONG_WRITE`` seconds for a lock while another PC's
+    long write is under way (the transaction's ``lock_timeout``)."""
+    if doing is not None:
+        session.execute(
+            text("SELECT set_config('application_name', :name, true)"), {"name": str(doing)}
+        )
+    elif long_write_under_way(session) is not None:
+        session.execute(
+            text("SELECT set_config('lock_timeout', :wait, true)"),
+            {"wait": f"{min(BESIDE_LONG_WRITE, LOCK_TIMEOUT)}s"},
+        )
 
 
 @dataclass(frozen=True)
@@ -336,11 +384,34 @@ def lock_waited_too_long(exc: BaseException) -> bool:
     return getattr(original, "sqlstate", None) == LOCK_NOT_AVAILABLE
 
 
-def lock_refusal(url: str, *, saving: bool) -> DatabaseLockedError:
-    """The sentence for a lock not obtained in time: another PC's save (or a long import,
-    an upgrade) holds what this one needs."""
+def collided(exc: BaseException) -> bool:
+    """Whether ``exc`` is a transaction the server gave up on as one of two that each held
+    what the other needed (a deadlock, a serialization failure): nothing of it was saved,
+    and saving again works."""
+    original = getattr(exc, "orig", None) or exc
+    return getattr(original, "sqlstate", None) in COLLIDED
+
+
+def collision_refusal(url: str) -> DatabaseLockedError:
     address = ServerAddress.from_url(url)
     where = f"{address.host}:{address.port}"
+    return DatabaseLockedError(
+        t(
+            f"服务器 {where} 上另一台电脑同时在保存相关的记录，这次没有保存：请再保存一次。",
+            f"Another computer was saving related records on the server {where} at the "
+            "same moment, so this was not saved: save again.",
+        )
+    )
+
+
+def lock_refusal(url: str, *, saving: bool, doing: LongWrite | None = None) -> DatabaseLockedError:
+    """The sentence for a lock not obtained in time: another PC's save (or a long import,
+    an upgrade) holds what this one needs; ``doing``: another PC's long write under way,
+    named."""
+    address = ServerAddress.from_url(url)
+    where = f"{address.host}:{address.port}"
+    if doing is not None:
+        return _long_write_refusal(where, doing, saving=saving)
     return DatabaseLockedError(
         t(
             f"服务器 {where} 上另一台电脑正在保存（或正在导入、升级），等了 {LOCK_TIMEOUT} 秒"
@@ -356,6 +427,26 @@ def lock_refusal(url: str, *, saving: bool) -> DatabaseLockedError:
             f"Another computer is saving on the server {where} (or importing, or "
             f"upgrading) and had not finished after {LOCK_TIMEOUT} seconds: try again in "
             "a moment.",
+        )
+    )
+
+
+def _long_write_refusal(where: str, doing: LongWrite, *, saving: bool) -> DatabaseLockedError:
+    if doing is LongWrite.RECEIVING:
+        zh, done_zh, en = "正在接收数据包", "接收完", "is receiving a package"
+    else:
+        zh, done_zh, en = "正在导入名册", "导入完", "is importing a roster"
+    return DatabaseLockedError(
+        t(
+            f"服务器 {where} 上另一台电脑{zh}，这条记录要等它{done_zh}才能保存，这次没有保存："
+            "请稍等片刻再保存一次。",
+            f"Another computer {en} on the server {where}; this record can be saved once "
+            "it is done, so this was not saved: save again in a moment.",
+        )
+        if saving
+        else t(
+            f"服务器 {where} 上另一台电脑{zh}，要等它{done_zh}：请稍等片刻再试。",
+            f"Another computer {en} on the server {where}: try again in a moment, once it is done.",
         )
     )
 

@@ -15,6 +15,7 @@ from sqlalchemy.pool import NullPool
 
 from pbc_desktop.cli import main
 from pbc_desktop.db.migrate import open_database
+from pbc_desktop.db.server import LongWrite, long_write_under_way
 from pbc_desktop.domain.enums import UserRole
 from pbc_desktop.services.accounts import users
 from pbc_desktop.services.accounts.sign_in import sign_in
@@ -88,5 +89,17 @@ def test_the_documented_roles_and_grants_are_enough_for_an_office(
         assert "chengtian" in {u.username for u in users.list_users(db)}
         with pytest.raises(ProgrammingError, match=r"permission denied|must be owner"):
             run_sql(office, "ALTER TABLE organization ADD COLUMN x INTEGER")
+        # a package being received under another role is seen by the office's login (its
+        # saves meanwhile are told so, server.beside_long_writes)
+        other = create_engine(owner, poolclass=NullPool)
+        try:
+            with other.connect() as receiving, db.engine.connect() as connection:
+                receiving.execute(
+                    text("SELECT set_config('application_name', :name, true)"),
+                    {"name": str(LongWrite.RECEIVING)},
+                )
+                assert long_write_under_way(connection) is LongWrite.RECEIVING
+        finally:
+            other.dispose()
     finally:
         db.dispose()

@@ -48,6 +48,7 @@ from typing import Any, cast
 
 from sqlalchemy import (
     RowMapping,
+    Select,
     Table,
     UniqueConstraint,
     bindparam,
@@ -284,14 +285,7 @@ def _merge_chunk(
         origin = values.get("origin_office") or sender.office_uuid
         values["origin_office"] = None if origin == sender.local_office else origin
     uuids = [values["uuid"] for _row, values, _own in decoded]
-    # held until the package is written (on a server): a clerk's save of one of them
-    # committed meanwhile is seen as a change here, never written over unseen
-    existing = {
-        r["uuid"]: r
-        for r in session.execute(
-            select(table).where(table.c.uuid.in_(uuids)).with_for_update()
-        ).mappings()
-    }
+    existing = {r["uuid"]: r for r in session.execute(_held(ctx, table, uuids)).mappings()}
     bases = _bases(session, uuids, sender.office_uuid)
     known = _natural_matches(ctx, shape, [v for _r, v, _o in decoded if v["uuid"] not in existing])
     new: list[dict[str, Any]] = []
@@ -378,6 +372,21 @@ def _merge_chunk(
     _insert(ctx, shape, new)
     _update(session, shape, changed)
     bases.flush(session)
+
+
+def _held(ctx: _Context, table: Table, uuids: list[str]) -> Select[Any]:
+    """The rows of ``uuids`` as they are here, held until the package is written (on a
+    server): a clerk's save of one of them committed meanwhile is seen as a change here,
+    never written over unseen.
+
+    Held against changes only (``FOR NO KEY UPDATE``), not against a new record referring
+    to one of them: a clerk adding a member to one of the package's branches, an activity
+    to one of its communities, goes in at once. ``FOR UPDATE`` made each such save wait
+    for the whole package, and one that had first changed a record the package comes to
+    later (a member's save checks its branch again) deadlocked with it: one of the two
+    failed. A dry run (the preview) writes nothing and holds nothing."""
+    query = select(table).where(table.c.uuid.in_(uuids))
+    return query if ctx.dry else query.with_for_update(key_share=True)
 
 
 def _owner(

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.migrate import head_revision, known_revisions
 from pbc_desktop.db.models import Attachment, AttachmentContent, ExchangeLogEntry
+from pbc_desktop.db.server import LongWrite
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.offices import OfficeCard, keys_missing
@@ -263,7 +264,8 @@ def receive_package(
     name) is refused: what would be merged is not what was shown.
     """
     _require_the_office(db)
-    with _opened(db, path, me, lookup_sender) as package, db.write() as s:
+    receiving = db.write(long_write=LongWrite.RECEIVING)  # other PCs' saves told so
+    with _opened(db, path, me, lookup_sender) as package, receiving as s:
         if previewed is not None and package.fingerprint != previewed:
             raise _replaced_since_preview(path, package.fingerprint)
         _refuse_if_received(s, package.manifest.package_uuid)

@@ -20,6 +20,7 @@ from pbc_desktop.db.base import name_key_values, utcnow, version_bump
 from pbc_desktop.db.bulk import insert_rows
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization, PartyMember
+from pbc_desktop.db.server import LongWrite
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import (
     AuditAction,
@@ -231,7 +232,8 @@ def apply_import(
 
     try:
         # the audit entries at the end: the chain's lock held for the last moment only
-        with _collection_paused(), db.write() as s, audit.appended_at_the_end(s):
+        importing = db.write(long_write=LongWrite.IMPORTING)  # other PCs' saves told so
+        with _collection_paused(), importing as s, audit.appended_at_the_end(s):
             since = utcnow()
             result = _write(
                 db,

@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization
+from pbc_desktop.db.server import LongWrite
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.validation import name_key
 from pbc_desktop.errors import StaleEditError, UserError
@@ -73,7 +74,8 @@ def apply_org_import(
     total = len(plan.writes) or 1
     try:
         # the audit entries at the end: the chain's lock held for the last moment only
-        with db.write() as s, audit.appended_at_the_end(s):
+        importing = db.write(long_write=LongWrite.IMPORTING)  # other PCs' saves told so
+        with importing as s, audit.appended_at_the_end(s):
             acc = access.of(db, s)
             ids = {name_key(n): i for i, n in s.execute(select(Organization.id, Organization.name))}
             if any(ids.get(key) != o.id for key, o in preview.stored.items()):
