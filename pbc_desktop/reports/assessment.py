@@ -45,6 +45,7 @@ from pbc_desktop.reports import layout
 from pbc_desktop.reports.fonts import FontSet, official_fonts
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.signature_block import SignatureBlock
+from pbc_desktop.reports.tables import ruled_table
 from pbc_desktop.services.assessments import printout, scoring
 from pbc_desktop.services.community_figures import format_figure, metric_label
 
@@ -121,33 +122,6 @@ SCORE_WIDTHS = (20 * mm, 50 * mm, 13 * mm, 13 * mm, 60 * mm)
 SCORE_WIDTHS_REMARKED = (20 * mm, 34 * mm, 13 * mm, 13 * mm, 34 * mm, 42 * mm)
 
 
-#: The height a page's frame gives a table (the text block less the frame's padding).
-_FRAME_HEIGHT = layout.TEXT_HEIGHT - 12
-#: The least room in which a row no page holds starts, under the rows before it.
-_LEAST_ROOM = 30
-
-
-class _SplitTable(Table):  # type: ignore[misc]
-    """A table whose rows may split across pages (``splitInRow``): a row that no page
-    holds below the header starts where the rows before it end and splits where the page
-    ends. ReportLab first moved it below the rows that fit as a table of its own, which
-    then split in the room left: its header printed again in the middle of the page."""
-
-    def split(self, availWidth: float, availHeight: float) -> list[Table]:  # noqa: N803
-        self._calc(availWidth, availHeight)
-        heights = self._rowHeights
-        n = self._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans=1)
-        if (
-            1 <= n < len(heights)
-            and heights[0] + heights[n] > _FRAME_HEIGHT
-            and availHeight - sum(heights[:n]) >= _LEAST_ROOM
-        ):
-            parts = self._splitRows(availHeight, doInRowSplit=1)
-            if parts:
-                return parts  # type: ignore[no-any-return]
-        return super().split(availWidth, availHeight)  # type: ignore[no-any-return]
-
-
 def _table(
     rows: Sequence[Sequence[Any]],
     widths: Sequence[float],
@@ -162,7 +136,7 @@ def _table(
     """A ruled table, its header repeated; ``signed`` below the rows, which keeps the
     last of them on its page (:func:`layout.sign_below`); with ``split_in_row`` a row
     taller than the room left splits across pages, its cells set at the top (a row no
-    page holds starts under the rows before it, :class:`_SplitTable`)."""
+    page holds starts under the rows before it, :class:`~pbc_desktop.reports.tables.SplitTable`)."""
     data: list[list[Any]] = [list(row) for row in rows]
     style: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), font),
@@ -183,10 +157,7 @@ def _table(
         style.append(("VALIGN", (0, 1), (-1, -1), "TOP"))
     if signed:
         style = layout.sign_below(data, style, signed)
-    kind = _SplitTable if split_in_row else Table
-    table = kind(data, colWidths=list(widths), repeatRows=1, splitInRow=int(split_in_row))
-    table.setStyle(TableStyle(style))
-    return table
+    return ruled_table(data, widths, style, split_in_row=split_in_row)
 
 
 def grade_chart(counts: Sequence[tuple[Grade, int]], font: str) -> Drawing:

@@ -15,12 +15,13 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.lang import t
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
+from pbc_desktop.reports.tables import ruled_table
 from pbc_desktop.services import access
 from pbc_desktop.services.branch_life.compliance import BranchYear, TownYear, town_year
 
@@ -84,9 +85,7 @@ def _table(
         style.append(("SPAN", (0, 1), (-1, 1)))
     if signed:
         style = layout.sign_below(data, style, signed, gap=8 * mm)
-    table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1)
-    table.setStyle(TableStyle(style))
-    return table
+    return ruled_table(data, widths, style)
 
 
 def build_story(report: TownYear, area: str) -> tuple[list[Flowable], layout.Styles]:

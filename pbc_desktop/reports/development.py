@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table
 
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
@@ -25,6 +25,7 @@ from pbc_desktop.reports.layout import (
     title_paragraph,
 )
 from pbc_desktop.reports.signature_block import SignatureBlock
+from pbc_desktop.reports.tables import ruled_table
 from pbc_desktop.services.development.forms import FilingForm, NoticeKind, PublicityNotice
 
 
@@ -60,9 +61,7 @@ def _grid(
     commands += [("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]
     if signed:
         commands = layout.sign_below(data, commands, signed, gap=gap)
-    table = Table(data, colWidths=[w * scale for w in widths], repeatRows=1, hAlign="CENTER")
-    table.setStyle(TableStyle(commands))
-    return table
+    return ruled_table(data, [w * scale for w in widths], commands)
 
 
 def write_publicity_pdf(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.exchange import (
@@ -40,6 +40,7 @@ from pbc_desktop.reports.layout import (
     title_paragraph,
 )
 from pbc_desktop.reports.signature_block import SignatureBlock
+from pbc_desktop.reports.tables import ruled_table
 from pbc_desktop.services.exchange.log import HandoverSheet, handover_sheet
 
 #: The signatures of an English sheet: 小四, as on the other signed sheets, where "Handed
@@ -99,9 +100,7 @@ def _counts_table(sheet: HandoverSheet, styles: Styles, signed: list[Flowable]) 
     rest = (TEXT_WIDTH - first) / len(keys)
     gap = 2 * mm if len(signed) > 1 else BODY_LEADING
     commands = sign_below(data, grid_style(styles.fonts.body, header_rows=1), signed, gap=gap)
-    table = Table(data, colWidths=[first] + [rest] * len(keys), repeatRows=1)
-    table.setStyle(TableStyle(commands))
-    return table
+    return ruled_table(data, [first] + [rest] * len(keys), commands, split_in_row=False)
 
 
 def build_handover(

@@ -38,7 +38,6 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
-from reportlab.platypus.tables import TableStyle
 
 from pbc_desktop import APP_NAME
 from pbc_desktop.domain.punctuation import cjk_punctuation
@@ -46,6 +45,7 @@ from pbc_desktop.files import atomic_output
 from pbc_desktop.lang import language
 from pbc_desktop.reports.fonts import FontSet, official_fonts
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn, unprintable, unprintable_message
+from pbc_desktop.reports.tables import SplitTable, ruled_table
 
 INVARIANT_ENV = "PBC_PDF_INVARIANT"
 
@@ -339,9 +339,7 @@ def wrapped_grid(
     ]
     if signed:
         commands = sign_below(data, commands, signed, gap=gap)
-    table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="CENTER")
-    table.setStyle(TableStyle(commands))
-    return table
+    return ruled_table(data, widths, commands, split_in_row=False)
 
 
 def info_table(
@@ -394,19 +392,13 @@ def info_table(
         if len(line) == columns:
             flush()
     flush()
-    table = Table(
-        data,
-        colWidths=[label_width, value_width] * pairs_per_row,
-        splitInRow=1,
-        hAlign="LEFT",
-    )
     commands = grid_style(styles.fonts.body)
     for i in range(pairs_per_row):
         commands.append(("BACKGROUND", (2 * i, 0), (2 * i, -1), HEADER_FILL))
     # A spanned value cell keeps a white background over the label column it covers.
     commands += [("BACKGROUND", span[1], span[2], colors.white) for span in spans]
-    table.setStyle(TableStyle(commands + spans))
-    return table
+    widths = [label_width, value_width] * pairs_per_row
+    return ruled_table(data, widths, commands + spans, header_rows=0, h_align="LEFT")
 
 
 # -- signature lines ------------------------------------------------------------------------
@@ -496,7 +488,7 @@ def fit_signatures(story: Sequence[Flowable], page: PageGeometry = PORTRAIT) -> 
     return fitted
 
 
-class SignedTable(Table):  # type: ignore[misc]
+class SignedTable(SplitTable):
     """A table signed by :func:`sign_below` (:func:`fit_signatures` makes it one): it never
     splits inside a row kept with the signatures. ReportLab, splitting there, cut the row
     into an empty sliver above and the whole row below, again and again (a page of
@@ -507,7 +499,7 @@ class SignedTable(Table):  # type: ignore[misc]
             row = self._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans=1)
             if row >= self._first_kept():
                 return []
-        return super()._splitRows(availHeight, doInRowSplit=doInRowSplit)  # type: ignore[no-any-return]
+        return super()._splitRows(availHeight, doInRowSplit=doInRowSplit)
 
     def _first_kept(self) -> int:
         """The first row kept together with the last one (the trailer's, never split)."""

@@ -14,7 +14,7 @@ from typing import Any
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from pbc_desktop.lang import t
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
@@ -31,6 +31,7 @@ from pbc_desktop.reports.layout import (
     title_paragraph,
 )
 from pbc_desktop.reports.signature_block import SignatureBlock
+from pbc_desktop.reports.tables import ruled_table
 from pbc_desktop.services.party_stats.tables import PartyStatistics, StatTable, share_text
 
 SMALL_CELL = 10.5  # 五号: the organizations' table has a column per kind
@@ -55,9 +56,7 @@ def _signed_grid(
     the last of them on its page (:func:`layout.sign_below`)."""
     if signed:
         commands = sign_below(data, commands, signed, gap=8 * mm)
-    grid = Table(data, colWidths=list(widths), repeatRows=1)
-    grid.setStyle(TableStyle(commands))
-    return grid
+    return ruled_table(data, widths, commands, split_in_row=False)
 
 
 def _label_styles(styles: Styles, size: float, head_size: float) -> tuple[ParagraphStyle, ...]:

@@ -42,6 +42,7 @@ from pbc_desktop.lang import t
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.signature_block import SignatureBlock
+from pbc_desktop.reports.tables import ruled_table
 from pbc_desktop.services import member_export
 from pbc_desktop.services.member_export import Roster, RosterRow
 
@@ -230,9 +231,7 @@ def _table(roster: Roster, styles: layout.Styles) -> Table:
     if not roster.rows:
         commands.append(("SPAN", (0, 1), (-1, 1)))
     commands = layout.sign_below(data, commands, trailer)
-    table = Table(data, colWidths=widths, repeatRows=1, splitInRow=0, hAlign="LEFT")
-    table.setStyle(TableStyle(commands))
-    return table
+    return ruled_table(data, widths, commands, h_align="LEFT")
 
 
 def build_story(roster: Roster, today: date) -> tuple[list[Flowable], layout.Styles]:

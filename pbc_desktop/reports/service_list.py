@@ -21,6 +21,7 @@ from pbc_desktop.lang import language, t
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.signature_block import SignatureBlock
+from pbc_desktop.reports.tables import ruled_table
 from pbc_desktop.services.lists import printout
 
 RED = colors.HexColor("#c0392b")
@@ -110,9 +111,7 @@ def _items_table(report: printout.ListReport, st: _Styles, signed: list[Flowable
     if not report.items:
         style.append(("SPAN", (0, 1), (-1, 1)))
     commands = layout.sign_below(rows, style, signed, gap=8 * mm)  # the signatories' row
-    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
-    table.setStyle(TableStyle(commands))
-    return table
+    return ruled_table(rows, widths, commands)
 
 
 def _signature(org: str, st: _Styles) -> list[Flowable]:

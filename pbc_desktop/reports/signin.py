@@ -17,7 +17,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table
-from reportlab.platypus.tables import TableStyle
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.attendance import absence_text
@@ -38,6 +37,7 @@ from pbc_desktop.reports.layout import (
     make_styles,
     title_paragraph,
 )
+from pbc_desktop.reports.tables import ruled_table
 from pbc_desktop.services.activities.documents import ActivityDocument, get_activity_document
 
 MIN_BLANK_ROWS = 5
@@ -175,13 +175,6 @@ def _table(people: list[Expected], total_rows: int, styles: Styles) -> Table:
                 _fit(p.remark, widths[5], font, center=True),
             ]
         )
-    table = Table(
-        data,
-        colWidths=widths,
-        rowHeights=[HEADER_HEIGHT] + [ROW_HEIGHT] * total_rows,
-        repeatRows=1,
-        hAlign="LEFT",
-    )
     commands = grid_style(font, header_rows=1)
     commands += [
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
@@ -189,8 +182,11 @@ def _table(people: list[Expected], total_rows: int, styles: Styles) -> Table:
         ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
     ]
-    table.setStyle(TableStyle(commands))
-    return table
+    heights = [HEADER_HEIGHT] + [ROW_HEIGHT] * total_rows
+    # fixed heights, the texts cut to them: a row never splits
+    return ruled_table(
+        data, widths, commands, split_in_row=False, h_align="LEFT", row_heights=heights
+    )
 
 
 def _check_blank_rows(blank_rows: int | None) -> None:
