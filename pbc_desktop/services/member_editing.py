@@ -50,7 +50,7 @@ from pbc_desktop.domain.member_rules import (
 from pbc_desktop.errors import ConflictError, FieldError, PermissionDeniedError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, versions
-from pbc_desktop.services.fees.basis import joining_fee_error
+from pbc_desktop.services.fees.basis import cleared_joining_error, joining_fee_error
 from pbc_desktop.services.member_changes.leaving import (
     first_change_since_joining,
     has_pending_transfer,
@@ -205,34 +205,36 @@ def _validate(s: Session, data: MemberInput, own_id: int | None, acc: access.Acc
     return data
 
 
-def _joined_error(s: Session, stored: PartyMember, data: MemberInput) -> FieldError | None:
-    """A day of joining moved past the member's first change (a 转入 of 1 November, the
-    joining then typed 20 November: taken, the member in the Party before joining it)."""
-    if data.joined_on is None or data.joined_on == stored.joined_on:
+def member_update_errors(s: Session, stored: PartyMember, data: MemberInput) -> list[FieldError]:
+    """What the stored member's records refuse of its new values ``data`` (completed, the
+    rules of :func:`member_errors` met), each naming its field: the rules of a changed day
+    of joining. The member editor and the roster import's update
+    (``services/member_import``) refuse with these, one function for both: the import
+    changed joining dates the editor refused.
+
+    A day of joining moved past the member's first change (a 转入 of 1 November, the
+    joining then typed 20 November: taken, the member in the Party before joining it), or
+    past their first fee basis or payment (a basis from March, the joining then typed in
+    May: taken, March's dues owed before joining); cleared while a basis of theirs starts
+    before they turned 18 (the month a basis starts from when no joining date is known)."""
+    problem = _joined_problem(s, stored, data)
+    return [] if problem is None else [FieldError("joined_on", problem)]
+
+
+def _joined_problem(s: Session, stored: PartyMember, data: MemberInput) -> str | None:
+    if data.joined_on == stored.joined_on:
         return None
+    if data.joined_on is None:
+        return cleared_joining_error(s, stored, data.birth_date)
     first = first_change_since_joining(s, stored.id)
-    if first is None or data.joined_on <= first.occurred_on:
-        return None
-    day = first.occurred_on.isoformat()
-    return FieldError(
-        "joined_on",
-        t(
+    if first is not None and data.joined_on > first.occurred_on:
+        day = first.occurred_on.isoformat()
+        return t(
             f"入党日期不能晚于该党员的{first.kind.zh}日期（{day}）",
             f"The date of joining cannot be after the member's first change "
             f"({first.kind.en}, {day})",
-        ),
-    )
-
-
-def _joined_fee_error(s: Session, stored: PartyMember, data: MemberInput) -> FieldError | None:
-    """A day of joining moved past the member's first fee basis or payment (a basis from
-    March, the joining then typed in May: taken, March's dues owed before joining)."""
-    if data.joined_on is None or data.joined_on == stored.joined_on:
-        return None
-    problem = joining_fee_error(
-        s, stored, data.joined_on, ("入党日期", "date of joining the Party")
-    )
-    return None if problem is None else FieldError("joined_on", problem)
+        )
+    return joining_fee_error(s, stored, data.joined_on, ("入党日期", "date of joining the Party"))
 
 
 def _status_error(stored: PartyMember | None, data: MemberInput) -> FieldError | None:
@@ -401,13 +403,10 @@ def update_member(
             acc.check_org_writable(member.organization_id)
             versions.check(s, member, data.version)
             clean = _validate(s, data, member_id, acc)
-            status_error = (
-                _status_error(member, clean)
-                or _joined_error(s, member, clean)
-                or _joined_fee_error(s, member, clean)
-            )
-            if status_error is not None:
-                raise ValidationError([status_error])
+            status_error = _status_error(member, clean)
+            refused = [status_error] if status_error else member_update_errors(s, member, clean)
+            if refused:
+                raise ValidationError(refused)
             acc.check_org_writable(clean.organization_id)  # not moved out of the scope
             old_id, new_id = member.organization_id, clean.organization_id
             how: OrganizationMove | None = None

@@ -45,6 +45,7 @@ from pbc_desktop.services.member_changes.moving import (
     record_move,
 )
 from pbc_desktop.services.member_changes.recording import reconcile_statuses
+from pbc_desktop.services.member_editing import member_update_errors
 from pbc_desktop.services.member_import.applicants import (
     in_development_message,
     waiting_numbers,
@@ -385,6 +386,19 @@ def _move_refused(row: int, name: str, reason: str) -> UserError:
     )
 
 
+def _update_refused(row: int, name: str, reason: str) -> UserError:
+    """An update the preview allowed, refused once written (a fee basis or a change
+    recorded for the member since the file was read)."""
+    return UserError(
+        t(
+            f"第 {row} 行（{name}）不能更新：{reason.rstrip('。')}。"
+            "没有导入任何数据，请重新读取文件后再导入。",
+            f"Row {row} ({name}) cannot be updated: {reason.rstrip('.')}. Nothing was "
+            "imported; read the file again and import.",
+        )
+    )
+
+
 class _Mover:
     """The members a chunk of updates puts in another organization, moved as the member
     editor moves one (``services/member_changes/moving``): each checked before the chunk
@@ -555,6 +569,11 @@ def _update(
         if not diff:
             unchanged += 1
             continue
+        if "joined_on" in diff:  # a fee basis or a change recorded since the preview
+            member = s.get(PartyMember, member_id)
+            refused = [] if member is None else member_update_errors(s, member, after)
+            if refused:
+                raise _update_refused(number, after.name, refused[0].message)
         if "organization_id" in diff:
             old_id, new_id = diff["organization_id"]
             moving.append((member_id, old_id, new_id, number, after.name))
