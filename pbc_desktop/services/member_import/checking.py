@@ -37,7 +37,7 @@ from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import access
 from pbc_desktop.services.member_changes.moving import move_refusals
-from pbc_desktop.services.member_editing import member_update_errors
+from pbc_desktop.services.member_editing import member_update_errors, with_joining_records
 from pbc_desktop.services.member_import.applicants import (
     check_record_updates,
     refuse_waiting,
@@ -634,12 +634,14 @@ def _stored_refusals(s: Session, rows: list[ImportRow], merged: Mapping[int, Mem
     over it) the refusals of the member editor that depend on the member's records
     (``member_editing.member_update_errors``: a day of joining after their first change or
     fee month…): a few rows of a roster change one, each checked as the editor would."""
-    ids = [rows[i].existing_id or 0 for i in merged]
+    ids = with_joining_records(s, [rows[i].existing_id or 0 for i in merged])
+    if not ids:
+        return
     members = {m.id: m for m in s.scalars(select(PartyMember).where(PartyMember.id.in_(ids)))}
     for i, data in merged.items():
         r = rows[i]
         member = members.get(r.existing_id or 0)
-        if member is None:  # deleted meanwhile: the writing says the file is stale
+        if member is None:  # none of the records refusing it (or deleted meanwhile)
             continue
         refused = tuple((e.field, e.message) for e in member_update_errors(s, member, data))
         if refused:
