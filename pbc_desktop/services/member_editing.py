@@ -155,17 +155,23 @@ def _duplicate_message(
         return _in_development(s, number)
     name, organization, org_id = row
     if not acc.sees_org(org_id):
-        return t(
-            "该身份证号已登记为其他党组织的党员，同一人不能重复登记；"
-            "如是转入的党员，请由其所在党组织办理组织关系转接",
-            "This ID number is already registered to a member of another organization; a "
-            "person can be registered only once (a member moving in is transferred by their "
-            "organization)",
-        )
+        return foreign_member_message()
     return t(
         f"该身份证号已登记为“{organization}”的党员{name}，同一人不能重复登记",
         f"This ID number is already registered to {name} of “{organization}”; "
         "a person can be registered only once",
+    )
+
+
+def foreign_member_message() -> str:
+    """An ID number of a member of an organization out of the account's scope: neither
+    added again nor (the roster import's update) changed."""
+    return t(
+        "该身份证号已登记为其他党组织的党员，同一人不能重复登记；"
+        "如是转入的党员，请由其所在党组织办理组织关系转接",
+        "This ID number is already registered to a member of another organization; a "
+        "person can be registered only once (a member moving in is transferred by their "
+        "organization)",
     )
 
 

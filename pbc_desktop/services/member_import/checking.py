@@ -37,7 +37,11 @@ from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import access
 from pbc_desktop.services.member_changes.moving import move_refusals
-from pbc_desktop.services.member_editing import member_update_errors, with_joining_records
+from pbc_desktop.services.member_editing import (
+    foreign_member_message,
+    member_update_errors,
+    with_joining_records,
+)
 from pbc_desktop.services.member_import.applicants import (
     check_record_updates,
     refuse_waiting,
@@ -596,6 +600,7 @@ def _check_updates(
     if not pending:
         return
     with db.read() as s:
+        acc = access.of(db, s)
         for done, chunk in enumerate(chunks(pending, _IN_CHUNK)):
             if stop():
                 raise _cancelled_error()
@@ -610,7 +615,10 @@ def _check_updates(
                 r = rows[i]
                 found = stored.get(r.existing_id or 0)
                 problems: tuple[Problem, ...] = ()
-                if found is not None:
+                if found is not None and not acc.sees_org(found[0].organization_id):
+                    # the editor does not even find them: nothing of theirs is told
+                    problems = (("id_number", foreign_member_message()),)
+                elif found is not None:
                     if found[0].version is not None:
                         seen[r.existing_id or 0] = found[0].version
                     merged = _merged(found[0], r.data, r.given)
