@@ -183,8 +183,12 @@ def _in_development(s: Session, number: str) -> str | None:
         .where(DevelopmentRecord.id_number == number, DevelopmentRecord.member_id.is_(None))
         .limit(1)
     )
-    if waiting is None:
-        return None
+    return None if waiting is None else in_development_message()
+
+
+def in_development_message() -> str:
+    """An ID number of a person in the 发展党员 pipeline not admitted yet, for a member
+    (typed in the editor, or a roster's row: ``services/member_import``)."""
     return t(
         "该身份证号已登记为发展党员（尚未接收为预备党员），同一人不能重复登记；"
         "请在“发展党员”中办理接收预备党员",

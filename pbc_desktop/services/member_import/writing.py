@@ -45,12 +45,12 @@ from pbc_desktop.services.member_changes.moving import (
     record_move,
 )
 from pbc_desktop.services.member_changes.recording import reconcile_statuses
-from pbc_desktop.services.member_editing import member_update_errors, with_joining_records
-from pbc_desktop.services.member_import.applicants import (
+from pbc_desktop.services.member_editing import (
     in_development_message,
-    waiting_numbers,
-    write_applicants,
+    member_update_errors,
+    with_joining_records,
 )
+from pbc_desktop.services.member_import.applicants import waiting_numbers, write_applicants
 from pbc_desktop.services.member_import.checking import (
     _IN_CHUNK,
     _MEMBER_COLUMNS,
