@@ -16,12 +16,12 @@ each under the name of its :class:`~pbc_desktop.domain.member_rules.MemberInput`
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -30,6 +30,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import (
     AppraisalResult,
     DevelopmentRecord,
+    FeeBasis,
     FeePayment,
     MemberChange,
     MemberTransfer,
@@ -40,7 +41,12 @@ from pbc_desktop.db.models import (
     ServiceLog,
 )
 from pbc_desktop.domain.accounts import Permission
-from pbc_desktop.domain.member_changes import MISTAKE_DAYS, ON_ROLL_STATUSES, OrganizationMove
+from pbc_desktop.domain.member_changes import (
+    MISTAKE_DAYS,
+    ON_ROLL_STATUSES,
+    MemberChangeKind,
+    OrganizationMove,
+)
 from pbc_desktop.domain.member_rules import (
     STORED_FIELDS,
     MemberInput,
@@ -50,7 +56,7 @@ from pbc_desktop.domain.member_rules import (
 from pbc_desktop.errors import ConflictError, FieldError, PermissionDeniedError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, versions
-from pbc_desktop.services.fees.basis import joining_fee_error
+from pbc_desktop.services.fees.basis import cleared_joining_error, joining_fee_error
 from pbc_desktop.services.member_changes.leaving import (
     first_change_since_joining,
     has_pending_transfer,
@@ -63,7 +69,7 @@ from pbc_desktop.services.member_changes.moving import (
     record_move,
 )
 from pbc_desktop.services.members import load_member
-from pbc_desktop.services.scope import hold, update_audited
+from pbc_desktop.services.scope import chunks, hold, update_audited
 
 _COLUMNS = STORED_FIELDS
 
@@ -149,17 +155,23 @@ def _duplicate_message(
         return _in_development(s, number)
     name, organization, org_id = row
     if not acc.sees_org(org_id):
-        return t(
-            "该身份证号已登记为其他党组织的党员，同一人不能重复登记；"
-            "如是转入的党员，请由其所在党组织办理组织关系转接",
-            "This ID number is already registered to a member of another organization; a "
-            "person can be registered only once (a member moving in is transferred by their "
-            "organization)",
-        )
+        return foreign_member_message()
     return t(
         f"该身份证号已登记为“{organization}”的党员{name}，同一人不能重复登记",
         f"This ID number is already registered to {name} of “{organization}”; "
         "a person can be registered only once",
+    )
+
+
+def foreign_member_message() -> str:
+    """An ID number of a member of an organization out of the account's scope: neither
+    added again nor (the roster import's update) changed."""
+    return t(
+        "该身份证号已登记为其他党组织的党员，同一人不能重复登记；"
+        "如是转入的党员，请由其所在党组织办理组织关系转接",
+        "This ID number is already registered to a member of another organization; a "
+        "person can be registered only once (a member moving in is transferred by their "
+        "organization)",
     )
 
 
@@ -171,8 +183,12 @@ def _in_development(s: Session, number: str) -> str | None:
         .where(DevelopmentRecord.id_number == number, DevelopmentRecord.member_id.is_(None))
         .limit(1)
     )
-    if waiting is None:
-        return None
+    return None if waiting is None else in_development_message()
+
+
+def in_development_message() -> str:
+    """An ID number of a person in the 发展党员 pipeline not admitted yet, for a member
+    (typed in the editor, or a roster's row: ``services/member_import``)."""
     return t(
         "该身份证号已登记为发展党员（尚未接收为预备党员），同一人不能重复登记；"
         "请在“发展党员”中办理接收预备党员",
@@ -205,34 +221,56 @@ def _validate(s: Session, data: MemberInput, own_id: int | None, acc: access.Acc
     return data
 
 
-def _joined_error(s: Session, stored: PartyMember, data: MemberInput) -> FieldError | None:
-    """A day of joining moved past the member's first change (a 转入 of 1 November, the
-    joining then typed 20 November: taken, the member in the Party before joining it)."""
-    if data.joined_on is None or data.joined_on == stored.joined_on:
+def member_update_errors(s: Session, stored: PartyMember, data: MemberInput) -> list[FieldError]:
+    """What the stored member's records refuse of its new values ``data`` (completed, the
+    rules of :func:`member_errors` met), each naming its field: the rules of a changed day
+    of joining. The member editor and the roster import's update
+    (``services/member_import``) refuse with these, one function for both: the import
+    changed joining dates the editor refused.
+
+    A day of joining moved past the member's first change (a 转入 of 1 November, the
+    joining then typed 20 November: taken, the member in the Party before joining it), or
+    past their first fee basis or payment (a basis from March, the joining then typed in
+    May: taken, March's dues owed before joining); cleared while a basis of theirs starts
+    before they turned 18 (the month a basis starts from when no joining date is known)."""
+    problem = _joined_problem(s, stored, data)
+    return [] if problem is None else [FieldError("joined_on", problem)]
+
+
+def with_joining_records(s: Session, member_ids: Collection[int]) -> set[int]:
+    """Of ``member_ids``, the members with a change, a fee basis or a fee payment: the
+    only ones whose new day of joining :func:`member_update_errors` may refuse (a roster
+    changing thousands of joining dates asks it only of them, three queries a member)."""
+    found: set[int] = set()
+    for chunk in chunks(sorted(set(member_ids)), _IDS_CHUNK):
+        stmt = union(
+            select(MemberChange.member_id).where(
+                MemberChange.member_id.in_(chunk), MemberChange.kind != MemberChangeKind.DEVELOPED
+            ),
+            select(FeeBasis.member_id).where(FeeBasis.member_id.in_(chunk)),
+            select(FeePayment.member_id).where(FeePayment.member_id.in_(chunk)),
+        )
+        found.update(s.scalars(stmt))
+    return found
+
+
+_IDS_CHUNK = 500
+
+
+def _joined_problem(s: Session, stored: PartyMember, data: MemberInput) -> str | None:
+    if data.joined_on == stored.joined_on:
         return None
+    if data.joined_on is None:
+        return cleared_joining_error(s, stored, data.birth_date)
     first = first_change_since_joining(s, stored.id)
-    if first is None or data.joined_on <= first.occurred_on:
-        return None
-    day = first.occurred_on.isoformat()
-    return FieldError(
-        "joined_on",
-        t(
+    if first is not None and data.joined_on > first.occurred_on:
+        day = first.occurred_on.isoformat()
+        return t(
             f"入党日期不能晚于该党员的{first.kind.zh}日期（{day}）",
             f"The date of joining cannot be after the member's first change "
             f"({first.kind.en}, {day})",
-        ),
-    )
-
-
-def _joined_fee_error(s: Session, stored: PartyMember, data: MemberInput) -> FieldError | None:
-    """A day of joining moved past the member's first fee basis or payment (a basis from
-    March, the joining then typed in May: taken, March's dues owed before joining)."""
-    if data.joined_on is None or data.joined_on == stored.joined_on:
-        return None
-    problem = joining_fee_error(
-        s, stored, data.joined_on, ("入党日期", "date of joining the Party")
-    )
-    return None if problem is None else FieldError("joined_on", problem)
+        )
+    return joining_fee_error(s, stored, data.joined_on, ("入党日期", "date of joining the Party"))
 
 
 def _status_error(stored: PartyMember | None, data: MemberInput) -> FieldError | None:
@@ -401,13 +439,10 @@ def update_member(
             acc.check_org_writable(member.organization_id)
             versions.check(s, member, data.version)
             clean = _validate(s, data, member_id, acc)
-            status_error = (
-                _status_error(member, clean)
-                or _joined_error(s, member, clean)
-                or _joined_fee_error(s, member, clean)
-            )
-            if status_error is not None:
-                raise ValidationError([status_error])
+            status_error = _status_error(member, clean)
+            refused = [status_error] if status_error else member_update_errors(s, member, clean)
+            if refused:
+                raise ValidationError(refused)
             acc.check_org_writable(clean.organization_id)  # not moved out of the scope
             old_id, new_id = member.organization_id, clean.organization_id
             how: OrganizationMove | None = None

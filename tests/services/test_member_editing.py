@@ -535,3 +535,31 @@ def test_the_day_of_joining_does_not_move_past_a_fee_basis_or_payment(
         "林芳已有2025-06的党费缴纳记录，入党日期不能晚于2025-06，请核对入党日期"
     )
     editing.update_member(db, other, replace(typed, joined_on=date(2025, 6, 1)))
+
+
+def test_the_day_of_joining_is_not_cleared_below_a_basis_from_before_18(
+    db: Database, org: int
+) -> None:
+    """Joined (typed) in July 2007, a basis from September 2007; the joining date then
+    cleared: taken, the basis left before the month the member turned 18 (January 2008),
+    which a basis entered without a joining date may not start before (``set_basis``)."""
+    from pbc_desktop.domain.fees import FeeCategory
+    from pbc_desktop.services.fees.basis import BasisInput, set_basis
+
+    member_id = editing.create_member(db, member(org, joined_on=date(2007, 7, 1)))
+    set_basis(db, BasisInput(member_id, date(2007, 9, 1), FeeCategory.STUDENT))
+    typed = editing.get_member_input(db, member_id)
+    refused = refusal(db, replace(typed, joined_on=None), member_id)
+    assert refused.fields() == ["joined_on"]
+    assert refused.message == (
+        "陈伟的党费缴纳基数自2007-09起，早于其年满18周岁的月份（2008-01），入党日期不能清空；"
+        "请核对入党日期"
+    )
+    assert stored(db)[0].joined_on == date(2007, 7, 1)
+    # a member whose bases start once they were 18 may have it cleared
+    other = editing.create_member(
+        db, member(org, name="林芳", id_number=LIN_ID, joined_on=date(2010, 7, 1))
+    )
+    set_basis(db, BasisInput(other, date(2010, 7, 1), FeeCategory.FARMER))
+    editing.update_member(db, other, replace(editing.get_member_input(db, other), joined_on=None))
+    assert stored(db)[1].joined_on is None

@@ -399,9 +399,9 @@ def test_a_member_row_of_an_applicant_not_admitted_is_not_imported(
     preview = read(db, path)
     lines = [p.line() for p in preview.bad_rows()]
     assert lines == [
-        "第2行：该身份证号已登记为发展党员（尚未接收为预备党员），同一人不能重复登记，"
+        "第2行：该身份证号已登记为发展党员（尚未接收为预备党员），同一人不能重复登记；"
         "请在“发展党员”中办理接收预备党员"
-    ]
+    ]  # the member editor's sentence for the number (it had a sentence of its own)
     assert number not in lines[0]
     result = mi.apply_import(db, preview, valid_only=True, today=TODAY)
     assert (result.imported, result.bad) == (0, 1)

@@ -201,6 +201,29 @@ def joining_fee_error(
     return None
 
 
+def cleared_joining_error(s: Session, member: PartyMember, born: date | None) -> str | None:
+    """Why the member's day of joining the Party cannot be cleared (``born``: their birth
+    date as it will be stored): without it a basis starts no earlier than the month they
+    turned 18 (:func:`_check_start`), and one of theirs starts before it. The rule a basis
+    entered after the clearing meets, kept when the joining date goes instead."""
+    if born is None:
+        return None
+    adult = date(born.year + MIN_AGE, born.month, 1)
+    basis = s.scalar(
+        select(func.min(FeeBasis.effective_from)).where(FeeBasis.member_id == member.id)
+    )
+    if basis is None or basis >= adult:
+        return None
+    month = month_label(basis)
+    return t(
+        f"{member.name}的党费缴纳基数自{month}起，早于其年满{MIN_AGE}周岁的月份"
+        f"（{month_label(adult)}），入党日期不能清空；请核对入党日期",
+        f"The Party fee basis of {member.name} starts in {month}, before they were {MIN_AGE} "
+        f"({month_label(adult)}): the date of joining the Party cannot be cleared; please "
+        "check it",
+    )
+
+
 def set_basis(db: Database, data: BasisInput, *, today: date | None = None) -> None:
     """Store the member's basis from ``effective_from``'s month (replacing one of that month)."""
     income, fixed = _amounts(data)

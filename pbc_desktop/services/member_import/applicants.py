@@ -34,6 +34,7 @@ from pbc_desktop.services.development.records import (
     progress_of,
     record_in,
 )
+from pbc_desktop.services.member_editing import in_development_message
 from pbc_desktop.services.member_import.preview import ImportRow, OnDuplicate
 
 # The person's facts a 发展党员 record keeps (``ApplicantInput``), as the member's fields.
@@ -67,16 +68,6 @@ def waiting_numbers(s: Session, wanted: set[str] | None = None) -> set[str]:
     )
     numbers = {n.strip().upper() for n in s.scalars(stmt) if n}
     return numbers if wanted is None else numbers & wanted
-
-
-def in_development_message() -> str:
-    """A member's row whose ID number is of a 发展党员 record not admitted yet."""
-    return t(
-        "该身份证号已登记为发展党员（尚未接收为预备党员），同一人不能重复登记，"
-        "请在“发展党员”中办理接收预备党员",
-        "This ID number belongs to a person in the development of new members, not yet "
-        "admitted; a person is entered once: admit them under “Development”",
-    )
 
 
 def refuse_waiting(rows: list[ImportRow], waiting: set[str]) -> None:

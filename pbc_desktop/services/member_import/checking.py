@@ -37,6 +37,11 @@ from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import access
 from pbc_desktop.services.member_changes.moving import move_refusals
+from pbc_desktop.services.member_editing import (
+    foreign_member_message,
+    member_update_errors,
+    with_joining_records,
+)
 from pbc_desktop.services.member_import.applicants import (
     check_record_updates,
     refuse_waiting,
@@ -595,6 +600,7 @@ def _check_updates(
     if not pending:
         return
     with db.read() as s:
+        acc = access.of(db, s)
         for done, chunk in enumerate(chunks(pending, _IN_CHUNK)):
             if stop():
                 raise _cancelled_error()
@@ -604,23 +610,50 @@ def _check_updates(
             )
             stored = _stored_inputs(s, [rows[i].existing_id or 0 for i in chunk])
             moving: list[int] = []
+            joining: dict[int, MemberInput] = {}  # the rows changing the day of joining
             for i in chunk:
                 r = rows[i]
                 found = stored.get(r.existing_id or 0)
                 problems: tuple[Problem, ...] = ()
-                if found is not None:
+                if found is not None and not acc.sees_org(found[0].organization_id):
+                    # the editor does not even find them: nothing of theirs is told
+                    problems = (("id_number", foreign_member_message()),)
+                elif found is not None:
                     if found[0].version is not None:
                         seen[r.existing_id or 0] = found[0].version
                     merged = _merged(found[0], r.data, r.given)
                     problems = tuple(_merged_errors(merged, r.data, r.errors, today))
                     if not r.errors and found[0].organization_id != r.data.organization_id:
                         moving.append(i)  # another organization (or one to be created)
+                    if not r.errors and not problems and merged.joined_on != found[0].joined_on:
+                        joining[i] = merged
                 if problems or r.errors:
                     rows[i] = replace(
                         r, update_errors=problems, member=None if r.errors else r.member
                     )
+            if joining:
+                _stored_refusals(s, rows, joining)
             if moving:
                 _moves(s, rows, moving, today or date.today())
+
+
+def _stored_refusals(s: Session, rows: list[ImportRow], merged: Mapping[int, MemberInput]) -> None:
+    """Give the rows of ``merged`` (row index → the stored member with the row written
+    over it) the refusals of the member editor that depend on the member's records
+    (``member_editing.member_update_errors``: a day of joining after their first change or
+    fee month…): a few rows of a roster change one, each checked as the editor would."""
+    ids = with_joining_records(s, [rows[i].existing_id or 0 for i in merged])
+    if not ids:
+        return
+    members = {m.id: m for m in s.scalars(select(PartyMember).where(PartyMember.id.in_(ids)))}
+    for i, data in merged.items():
+        r = rows[i]
+        member = members.get(r.existing_id or 0)
+        if member is None:  # none of the records refusing it (or deleted meanwhile)
+            continue
+        refused = tuple((e.field, e.message) for e in member_update_errors(s, member, data))
+        if refused:
+            rows[i] = replace(r, update_errors=refused)
 
 
 def _moves(s: Session, rows: list[ImportRow], moving: Sequence[int], on: date) -> None:

@@ -45,11 +45,12 @@ from pbc_desktop.services.member_changes.moving import (
     record_move,
 )
 from pbc_desktop.services.member_changes.recording import reconcile_statuses
-from pbc_desktop.services.member_import.applicants import (
+from pbc_desktop.services.member_editing import (
     in_development_message,
-    waiting_numbers,
-    write_applicants,
+    member_update_errors,
+    with_joining_records,
 )
+from pbc_desktop.services.member_import.applicants import waiting_numbers, write_applicants
 from pbc_desktop.services.member_import.checking import (
     _IN_CHUNK,
     _MEMBER_COLUMNS,
@@ -385,6 +386,19 @@ def _move_refused(row: int, name: str, reason: str) -> UserError:
     )
 
 
+def _update_refused(row: int, name: str, reason: str) -> UserError:
+    """An update the preview allowed, refused once written (a fee basis or a change
+    recorded for the member since the file was read)."""
+    return UserError(
+        t(
+            f"第 {row} 行（{name}）不能更新：{reason.rstrip('。')}。"
+            "没有导入任何数据，请重新读取文件后再导入。",
+            f"Row {row} ({name}) cannot be updated: {reason.rstrip('.')}. Nothing was "
+            "imported; read the file again and import.",
+        )
+    )
+
+
 class _Mover:
     """The members a chunk of updates puts in another organization, moved as the member
     editor moves one (``services/member_changes/moving``): each checked before the chunk
@@ -539,6 +553,7 @@ def _update(
     changes: list[dict[str, Any]] = []
     entries: list[dict[str, Any]] = []
     moving: list[tuple[int, int, int, int, str]] = []
+    joining: dict[int, tuple[MemberInput, int]] = {}  # a new day of joining, and the row
     unchanged = 0
     for data, given, own, member_id, number in duplicates:
         before, member_uuid = stored[member_id]
@@ -555,6 +570,8 @@ def _update(
         if not diff:
             unchanged += 1
             continue
+        if "joined_on" in diff:
+            joining[member_id] = (after, number)
         if "organization_id" in diff:
             old_id, new_id = diff["organization_id"]
             moving.append((member_id, old_id, new_id, number, after.name))
@@ -581,6 +598,7 @@ def _update(
                 **_masked_diff(diff),
             }
         )
+    _check_joining(s, joining)
     mover.check(moving)  # as stored before the update (the editor's order)
     # One statement run for many rows (the ORM's bulk update of a versioned table runs one
     # statement a row); a row whose version changed meanwhile is not updated: stale.
@@ -591,6 +609,21 @@ def _update(
     audit.append(s, entries)
     mover.record()  # after the members' own entries, as the editor writes them
     return len(changes), unchanged
+
+
+def _check_joining(s: Session, joining: Mapping[int, tuple[MemberInput, int]]) -> None:
+    """Refuse the import when a new day of joining of ``joining`` (member id → the member
+    to write, the row) is refused as the editor refuses it: a fee basis, a payment or a
+    change recorded for the member since the preview checked it."""
+    ids = with_joining_records(s, joining)
+    if not ids:
+        return
+    for member in s.scalars(select(PartyMember).where(PartyMember.id.in_(ids))):
+        after, number = joining[member.id]
+        refused = member_update_errors(s, member, after)
+        s.expire(member)  # written past the session next
+        if refused:
+            raise _update_refused(number, after.name, refused[0].message)
 
 
 _MEMBERS = cast(Table, PartyMember.__table__)
