@@ -30,6 +30,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     """The window's options, their help and a wrong argument's sentence in the language
     ``--lang`` names (Chinese by default), as ``pbc`` says them."""
     lang.set_language(language_in(argv))
+    args: argparse.Namespace = build_parser().parse_args(argv)
+    return args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of ``pbc-desktop``, its help in the current language."""
     parser = Parser(
         prog="pbc-desktop",
         description=t(f"{APP_NAME}（党建共同体工作台）", f"{APP_NAME} (党建共同体工作台)"),
@@ -76,8 +82,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     # For benchmarks and smoke tests: show the window, report the time, quit.
     parser.add_argument("--exit-after-show", action="store_true", help=argparse.SUPPRESS)
-    args: argparse.Namespace = parser.parse_args(argv)
-    return args
+    return parser
 
 
 #: Who acts before anyone signs in (opening, upgrading, recovering): the program itself,

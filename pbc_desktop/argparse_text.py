@@ -262,15 +262,14 @@ class WideHelpFormatter(argparse.HelpFormatter):
         character (argparse counts one): wrapped narrower until it fits."""
         columns = self._width
         try:
-            for _ in range(8):
+            while True:
                 usage: str = super()._format_usage(*args)
                 over = max(width(line) for line in usage.splitlines()) - columns
-                if over <= 0 or self._width - over < 20:
-                    break
+                if over <= 0 or self._width - over < columns // 2:
+                    return usage
                 self._width -= over
         finally:
             self._width = columns
-        return usage
 
 
 def wide_formatter(formatter: type[argparse.HelpFormatter]) -> type[argparse.HelpFormatter]:

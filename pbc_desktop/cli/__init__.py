@@ -84,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = Parser(add_help=False)
     common.add_argument(
         "--db",
+        metavar=t("数据库", "DB"),
         help=t(
             "数据库文件（默认为数据文件夹中的 pbc.sqlite），或服务器上数据库的地址 "
             "postgresql+psycopg://用户@主机:端口/数据库",
@@ -99,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     common.add_argument(
         "--user",
+        metavar=t("账号", "USER"),
         help=t(
             "以哪个账号操作（默认为 $PBC_USER）；密码会询问，或取自 $PBC_PASSWORD",
             "the account to act as (default: $PBC_USER); its password is asked for, or "
