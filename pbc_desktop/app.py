@@ -11,9 +11,11 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pbc_desktop import APP_NAME, __version__
+from pbc_desktop import APP_NAME, __version__, lang
+from pbc_desktop.argparse_text import Parser, language_in
 from pbc_desktop.errors import os_reason
 from pbc_desktop.heap import settle_heap
+from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -25,30 +27,62 @@ log = logging.getLogger(__name__)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="pbc-desktop", description="PBC Desktop (党建共同体工作台)"
+    """The window's options, their help and a wrong argument's sentence in the language
+    ``--lang`` names (Chinese by default), as ``pbc`` says them."""
+    lang.set_language(language_in(argv))
+    args: argparse.Namespace = build_parser().parse_args(argv)
+    return args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of ``pbc-desktop``, its help in the current language."""
+    parser = Parser(
+        prog="pbc-desktop",
+        description=t(f"{APP_NAME}（党建共同体工作台）", f"{APP_NAME} (党建共同体工作台)"),
     )
     parser.add_argument(
         "--db",
-        help="database file (default: pbc.sqlite in the data folder), or a server's URL "
-        "postgresql+psycopg://ACCOUNT@HOST:PORT/DATABASE",
+        metavar=t("数据库", "DB"),
+        help=t(
+            "要打开的数据库文件（默认为数据文件夹中的 pbc.sqlite），或服务器上数据库的地址 "
+            "postgresql+psycopg://账号@主机:端口/数据库",
+            "database file (default: pbc.sqlite in the data folder), or a server's URL "
+            "postgresql+psycopg://ACCOUNT@HOST:PORT/DATABASE",
+        ),
     )
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="open the demo district (demo.sqlite in the data folder), built on first start",
+        help=t(
+            "打开演示数据（数据文件夹中的 demo.sqlite，第一次打开时生成）",
+            "open the demo district (demo.sqlite in the data folder), built on first start",
+        ),
     )
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="interface language")
+    parser.add_argument(
+        "--lang",
+        choices=lang.SUPPORTED,
+        default="zh",
+        help=t("界面语言（zh 中文，en 英文）", "interface language"),
+    )
     parser.add_argument(
         "--user",
         default=os.environ.get("PBC_USER"),
-        help="sign in as this account, the password from $PBC_PASSWORD (else the sign-in "
-        "dialog asks)",
+        metavar=t("账号", "USER"),
+        help=t(
+            "以这个账号登录，密码取自 $PBC_PASSWORD（没有时在登录窗口中输入）",
+            "sign in as this account, the password from $PBC_PASSWORD (else the sign-in "
+            "dialog asks)",
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{APP_NAME} {__version__}",
+        help=t("显示程序版本并退出", "show program's version number and exit"),
+    )
     # For benchmarks and smoke tests: show the window, report the time, quit.
     parser.add_argument("--exit-after-show", action="store_true", help=argparse.SUPPRESS)
-    return parser.parse_args(argv)
+    return parser
 
 
 #: Who acts before anyone signs in (opening, upgrading, recovering): the program itself,
@@ -79,7 +113,6 @@ def main(argv: list[str] | None = None) -> int:
     from pbc_desktop.errors import DatabaseDamagedError, UserError
     from pbc_desktop.files import remove_leftovers
     from pbc_desktop.fonts import bundled_cjk_font
-    from pbc_desktop.lang import t
     from pbc_desktop.logging_setup import setup_logging
     from pbc_desktop.single_instance import InstanceServer, activate_running, server_name
     from pbc_desktop.ui.common import messages

@@ -14,9 +14,10 @@ import errno
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any, NoReturn
+from typing import Any
 
 from pbc_desktop import APP_NAME, __version__, lang
+from pbc_desktop.argparse_text import Parser, language_in
 from pbc_desktop.lang import t
 
 
@@ -27,24 +28,9 @@ def _interrupted_sentence() -> str:
     )
 
 
-def _language_in(argv: Sequence[str]) -> str:
-    """The ``--lang`` of a command line not yet parsed (for the messages about parsing it),
-    Chinese when it names none the program speaks."""
-    given = "zh"
-    for i, arg in enumerate(argv):
-        if arg.startswith("--lang="):
-            given = arg.split("=", 1)[1]
-            break
-        if arg == "--lang" and i + 1 < len(argv):
-            given = argv[i + 1]
-            break
-    return given if given in lang.SUPPORTED else "zh"
-
-
 try:  # most of a second: Ctrl+C meanwhile is said as later, not as a traceback
     from pbc_desktop.cli import (
         activities,
-        argparse_text,
         assessment,
         audit,
         backup,
@@ -65,67 +51,9 @@ try:  # most of a second: Ctrl+C meanwhile is said as later, not as a traceback
     from pbc_desktop.domain.privacy import scrub_text
     from pbc_desktop.errors import UserError, ValidationError
 except KeyboardInterrupt:
-    lang.set_language(_language_in(sys.argv[1:]))  # --lang, not yet parsed
+    lang.set_language(language_in(sys.argv[1:]))  # --lang, not yet parsed
     print(_interrupted_sentence(), file=sys.stderr)
     raise SystemExit(130) from None  # common.EXIT_INTERRUPTED, maybe not imported
-
-
-#: The words naming a command group's subcommands in its usage (``pbc user ACTION``), in
-#: Chinese: "缺少必需的参数 命令" holds no English.
-SUBCOMMAND_WORDS = {"COMMAND": "命令", "ACTION": "操作", "REPORT": "报表"}
-
-
-class Parser(argparse.ArgumentParser):
-    """Wrong arguments: the usage, then one sentence in the user's language and status 2.
-
-    What argparse itself says (the usage, the headings of the help, its refusals) is said
-    in the user's language too (:mod:`.argparse_text`): each of these methods puts
-    argparse's Chinese in place while it runs."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        formatter = kwargs.get("formatter_class", argparse.HelpFormatter)
-        kwargs["formatter_class"] = argparse_text.wide_formatter(formatter)
-        with argparse_text.speaking():  # "options", "show this help message and exit"
-            super().__init__(*args, **kwargs)
-
-    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
-        with argparse_text.speaking():  # --version's own help (Python 3.13)
-            return super().add_argument(*args, **kwargs)
-
-    def add_subparsers(self, **kwargs: Any) -> Any:
-        metavar = kwargs.get("metavar")
-        if lang.language() == "zh" and metavar in SUBCOMMAND_WORDS:
-            kwargs["metavar"] = SUBCOMMAND_WORDS[metavar]
-        with argparse_text.speaking():
-            return super().add_subparsers(**kwargs)
-
-    def parse_args(self, *args: Any, **kwargs: Any) -> Any:
-        with argparse_text.speaking():  # "unrecognized arguments" is said here
-            return super().parse_args(*args, **kwargs)
-
-    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
-        with argparse_text.speaking():
-            return super().parse_known_args(*args, **kwargs)
-
-    def format_usage(self) -> str:
-        with argparse_text.speaking():
-            return super().format_usage()
-
-    def format_help(self) -> str:
-        with argparse_text.speaking():
-            return super().format_help()
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        message = scrub_text(message)  # an ID number typed in place of a year, say
-        print(
-            t(
-                f"错误：命令行参数不正确，{message}。用法见“{self.prog} --help”。",
-                f"Error: wrong arguments ({message}). See “{self.prog} --help”.",
-            ),
-            file=sys.stderr,
-        )
-        raise SystemExit(EXIT_USER_ERROR)
 
 
 #: The options every command takes (``common`` in :func:`build_parser`).
@@ -156,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = Parser(add_help=False)
     common.add_argument(
         "--db",
+        metavar=t("数据库", "DB"),
         help=t(
             "数据库文件（默认为数据文件夹中的 pbc.sqlite），或服务器上数据库的地址 "
             "postgresql+psycopg://用户@主机:端口/数据库",
@@ -171,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     common.add_argument(
         "--user",
+        metavar=t("账号", "USER"),
         help=t(
             "以哪个账号操作（默认为 $PBC_USER）；密码会询问，或取自 $PBC_PASSWORD",
             "the account to act as (default: $PBC_USER); its password is asked for, or "
@@ -286,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(argv: list[str] | None) -> int:
     given = sys.argv[1:] if argv is None else argv
-    lang.set_language(_language_in(given))  # the help and argparse's refusals say it too
+    lang.set_language(language_in(given))  # the help and argparse's refusals say it too
     parser = build_parser()
     _names_printable()
     if argv is None and not isinstance(sys.stdout, _StdoutMayClose):

@@ -15,11 +15,27 @@ if TYPE_CHECKING:
 
 def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
-        "activities", parents=[common_parent], help="list a community's activities and meetings"
+        "activities",
+        parents=[common_parent],
+        help=t("列出一个共同体的活动和会议", "list a community's activities and meetings"),
     )
-    p.add_argument("--community", required=True, help="the community's name")
-    p.add_argument("--year", type=year_number, help="only activities of this year")
-    p.add_argument("--kind", help="e.g. 联席会议 or joint_meeting")
+    p.add_argument(
+        "--community",
+        required=True,
+        metavar=t("共同体", "COMMUNITY"),
+        help=t("共同体的名称", "the community's name"),
+    )
+    p.add_argument(
+        "--year",
+        type=year_number,
+        metavar=t("年份", "YEAR"),
+        help=t("只列这一年的活动", "only activities of this year"),
+    )
+    p.add_argument(
+        "--kind",
+        metavar=t("类型", "KIND"),
+        help=t("例如 联席会议 或 joint_meeting", "e.g. 联席会议 or joint_meeting"),
+    )
     p.set_defaults(handler=cmd_activities)
 
 

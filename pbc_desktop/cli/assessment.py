@@ -123,17 +123,39 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     p = subparsers.add_parser(
         "stats",
         parents=[common_parent],
-        help="headline figures of the dashboard (概览); `stats members`: 党内统计 tables",
+        help=t(
+            "概览中的主要数字；`stats members`：党内统计表",
+            "headline figures of the dashboard (概览); `stats members`: 党内统计 tables",
+        ),
     )
     p.add_argument(
         "what",
         nargs="?",
         choices=["members"],
-        help="members: the 党内统计 composition tables of members and organizations",
+        help=t(
+            "members：党员和党组织的党内统计构成表",
+            "members: the 党内统计 composition tables of members and organizations",
+        ),
     )
-    p.add_argument("--year", type=year_number, help="the year counted (default: this year)")
-    p.add_argument("--town", help="only communities with a member organization in this town")
-    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument(
+        "--year",
+        type=year_number,
+        metavar=t("年份", "YEAR"),
+        help=t("统计哪一年（默认为今年）", "the year counted (default: this year)"),
+    )
+    p.add_argument(
+        "--town",
+        metavar=t("镇", "TOWN"),
+        help=t(
+            "只统计有成员党组织在这个镇的共同体",
+            "only communities with a member organization in this town",
+        ),
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help=t("输出 JSON，而不是表格", "print JSON instead of a table"),
+    )
     add_options(p)
     p.set_defaults(handler=cmd_stats)
 
@@ -145,20 +167,44 @@ def add_report_commands(
     p = report_subparsers.add_parser(
         "assessment",
         parents=[common_parent],
-        help="year-end assessment report (PDF), or its workbook (.xlsx: results and scores)",
+        help=t(
+            "年度考核报告（PDF），或考核工作簿（.xlsx：结果和得分）",
+            "year-end assessment report (PDF), or its workbook (.xlsx: results and scores)",
+        ),
     )
-    p.add_argument("--year", type=year_number, required=True, help="the assessment year")
-    p.add_argument("--town", help="only communities with a member organization in this town")
+    p.add_argument(
+        "--year",
+        type=year_number,
+        required=True,
+        metavar=t("年份", "YEAR"),
+        help=t("考核年度", "the assessment year"),
+    )
+    p.add_argument(
+        "--town",
+        metavar=t("镇", "TOWN"),
+        help=t(
+            "只含有成员党组织在这个镇的共同体",
+            "only communities with a member organization in this town",
+        ),
+    )
     p.add_argument(
         "-o",
         "--output",
         type=Path,
         required=True,
-        metavar="FILE.pdf|FILE.xlsx",
-        help="the PDF report, or the Excel workbook, to write",
+        metavar=t("文件.pdf|文件.xlsx", "FILE.pdf|FILE.xlsx"),
+        help=t(
+            "要保存的 PDF 报告或 Excel 工作簿",
+            "the PDF report, or the Excel workbook, to write",
+        ),
     )
-    p.add_argument("--quiet", action="store_true", help="no progress lines")
+    p.add_argument("--quiet", action="store_true", help=t("不显示进度", "no progress lines"))
     p.add_argument(
-        "--invariant", action="store_true", help="repeatable output (no timestamps), for tests"
+        "--invariant",
+        action="store_true",
+        help=t(
+            "每次输出都相同（不含时间戳），测试用",
+            "repeatable output (no timestamps), for tests",
+        ),
     )
     p.set_defaults(handler=cmd_report_assessment)

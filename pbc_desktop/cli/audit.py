@@ -5,18 +5,22 @@ from __future__ import annotations
 import argparse
 
 from pbc_desktop.cli.common import EXIT_OK, Subcommands, opened_db
+from pbc_desktop.lang import t
 
 #: The chain is broken: an entry was altered or removed (the message names the first).
 EXIT_BROKEN = 1
 
 
 def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
-    audit = subparsers.add_parser("audit", help="the audit log")
+    audit = subparsers.add_parser("audit", help=t("操作日志", "the audit log"))
     actions: Subcommands = audit.add_subparsers(dest="action", required=True, metavar="ACTION")
     p = actions.add_parser(
         "verify",
         parents=[common_parent],
-        help="check the hash chain (exit 0 intact, 1 altered or removed entries)",
+        help=t(
+            "检查操作日志的哈希链（退出码 0 完好，1 有记录被改动或删除）",
+            "check the hash chain (exit 0 intact, 1 altered or removed entries)",
+        ),
     )
     p.set_defaults(handler=cmd_verify)
 

@@ -21,33 +21,54 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     p = subparsers.add_parser(
         "backup",
         parents=[common_parent],
-        help="copy the database safely, even while the window has it open",
-        description="Without --to, an automatic backup into the data folder's backups/ "
-        "(the last 10 days and 12 months are kept); with --to, a copy into that folder "
-        "(named by the date), or into that file when it ends in .sqlite (a file that "
-        "exists is not overwritten).",
+        help=t(
+            "安全地备份数据库，窗口正打开着它也可以",
+            "copy the database safely, even while the window has it open",
+        ),
+        description=t(
+            "不加 --to：自动备份到数据文件夹的 backups/ 中（保留最近 10 天和 12 个月的备份）；"
+            "加 --to：复制到那个文件夹（按日期命名），或者复制成那个以 .sqlite 结尾的文件"
+            "（已有的文件不会被覆盖）。",
+            "Without --to, an automatic backup into the data folder's backups/ "
+            "(the last 10 days and 12 months are kept); with --to, a copy into that folder "
+            "(named by the date), or into that file when it ends in .sqlite (a file that "
+            "exists is not overwritten).",
+        ),
     )
     p.add_argument(
         "--to",
         type=_folder,
-        metavar="PATH",
-        help="folder for the copy, e.g. a USB stick, or the copy's file name ending in "
-        ".sqlite (not one that exists)",
+        metavar=t("路径", "PATH"),
+        help=t(
+            "备份存放的文件夹（例如U盘），或以 .sqlite 结尾的备份文件名（不能是已有的文件）",
+            "folder for the copy, e.g. a USB stick, or the copy's file name ending in "
+            ".sqlite (not one that exists)",
+        ),
     )
     p.set_defaults(handler=cmd_backup)
 
     p = subparsers.add_parser(
         "restore",
         parents=[common_parent],
-        help="replace the database by a backup (the current one is kept in backups/)",
+        help=t(
+            "用备份替换数据库（当前的数据库保留在 backups/ 中）",
+            "replace the database by a backup (the current one is kept in backups/)",
+        ),
     )
-    p.add_argument("file", type=Path, metavar="FILE", help="the backup file")
-    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument(
+        "file", type=Path, metavar=t("文件", "FILE"), help=t("备份文件", "the backup file")
+    )
+    p.add_argument(
+        "--yes", action="store_true", help=t("不再询问确认", "do not ask for confirmation")
+    )
     p.add_argument(
         "--other-office",
         action="store_true",
-        help="restore a backup of another office's database all the same (without it, "
-        "asked at a terminal, refused elsewhere)",
+        help=t(
+            "是其他单位数据库的备份也照样恢复（不加时：在终端中询问，其他情况下拒绝）",
+            "restore a backup of another office's database all the same (without it, "
+            "asked at a terminal, refused elsewhere)",
+        ),
     )
     p.set_defaults(handler=cmd_restore)
 

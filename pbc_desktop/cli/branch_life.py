@@ -31,52 +31,137 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     p = subparsers.add_parser(
         "branch-life",
         parents=[common_parent],
-        help="三会一课: each branch's meetings held and due per kind, behind or not",
+        help=t(
+            "三会一课：各支部每类会议已开和应开的次数，是否落后",
+            "三会一课: each branch's meetings held and due per kind, behind or not",
+        ),
     )
-    p.add_argument("--year", type=year_number, required=True)
-    p.add_argument("--town", help="only the branches of this town")
-    p.add_argument("--as-of", type=date_option, help="count as of this day (default: today)")
-    p.add_argument("--behind", action="store_true", help="only the branches behind")
-    p.add_argument("-o", "--output", type=Path, help="also write the 通报 as a PDF")
-    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument(
+        "--year",
+        type=year_number,
+        required=True,
+        metavar=t("年份", "YEAR"),
+        help=t("统计哪一年", "the year counted"),
+    )
+    _town_option(p, t("只列这个镇的支部", "only the branches of this town"))
+    _as_of_option(p)
+    p.add_argument(
+        "--behind", action="store_true", help=t("只列落后的支部", "only the branches behind")
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar=t("文件.pdf", "OUTPUT"),
+        help=t("同时把通报保存为 PDF", "also write the 通报 as a PDF"),
+    )
+    _json_option(p)
     p.set_defaults(handler=cmd_branch_life)
 
-    terms = subparsers.add_parser("terms", parents=[common_parent], help="换届: committee terms")
+    terms = subparsers.add_parser(
+        "terms", parents=[common_parent], help=t("换届：班子任期", "换届: committee terms")
+    )
     terms_sub: Any = terms.add_subparsers(dest="terms_command", required=True, metavar="ACTION")
     d = terms_sub.add_parser(
-        "due", parents=[common_parent], help="organizations whose committee's term runs out"
+        "due",
+        parents=[common_parent],
+        help=t("班子任期将满的党组织", "organizations whose committee's term runs out"),
     )
-    d.add_argument("--within-months", type=int, default=6, help="due within N months (6)")
-    d.add_argument("--town", help="only the organizations of this town")
-    d.add_argument("--as-of", type=date_option, help="count as of this day (default: today)")
-    d.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    d.add_argument(
+        "--within-months",
+        type=int,
+        default=6,
+        metavar=t("月数", "WITHIN_MONTHS"),
+        help=t("几个月内任期届满（默认 6）", "due within N months (6)"),
+    )
+    _town_option(d, t("只列这个镇的党组织", "only the organizations of this town"))
+    _as_of_option(d)
+    _json_option(d)
     d.set_defaults(handler=cmd_terms_due)
     r = terms_sub.add_parser(
-        "record", parents=[common_parent], help="record a newly elected committee (换届)"
+        "record",
+        parents=[common_parent],
+        help=t("登记新选举产生的班子（换届）", "record a newly elected committee (换届)"),
     )
-    r.add_argument("--organization", metavar="NAME|ID", required=True)
-    r.add_argument("--term-no", type=int, required=True, help="the term number (届次), e.g. 5")
-    r.add_argument("--elected-on", type=date_option, required=True, metavar="YYYY-MM-DD")
-    r.add_argument("--years", type=int, required=True, choices=(3, 5), help="term length")
+    _organization_option(r)
+    r.add_argument(
+        "--term-no",
+        type=int,
+        required=True,
+        metavar=t("届次", "TERM_NO"),
+        help=t("第几届，例如 5", "the term number (届次), e.g. 5"),
+    )
+    r.add_argument(
+        "--elected-on",
+        type=date_option,
+        required=True,
+        metavar=t("年-月-日", "YYYY-MM-DD"),
+        help=t("选举日期", "the day of the election"),
+    )
+    r.add_argument(
+        "--years",
+        type=int,
+        required=True,
+        choices=(3, 5),
+        help=t("任期（年）", "term length"),
+    )
     r.add_argument(
         "--member",
         action="append",
         default=[],
-        metavar="POST:NAME",
-        help="a member and post, e.g. 书记:张三 (repeat the option for each)",
+        metavar=t("职务:姓名", "POST:NAME"),
+        help=t(
+            "一名班子成员及其职务，例如 书记:张三（每人写一次这个选项）",
+            "a member and post, e.g. 书记:张三 (repeat the option for each)",
+        ),
     )
     r.add_argument(
         "--allow-gap",
         action="store_true",
-        help="the term number skips terms after the last one recorded on purpose",
+        help=t(
+            "届次有意跳过上次登记之后的几届",
+            "the term number skips terms after the last one recorded on purpose",
+        ),
     )
     r.set_defaults(handler=cmd_terms_record)
     h = terms_sub.add_parser(
-        "history", parents=[common_parent], help="an organization's committees, latest first"
+        "history",
+        parents=[common_parent],
+        help=t("一个党组织的历届班子，最近的在前", "an organization's committees, latest first"),
     )
-    h.add_argument("--organization", metavar="NAME|ID", required=True)
-    h.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _organization_option(h)
+    _json_option(h)
     h.set_defaults(handler=cmd_terms_history)
+
+
+def _town_option(p: argparse.ArgumentParser, said: str) -> None:
+    p.add_argument("--town", metavar=t("镇", "TOWN"), help=said)
+
+
+def _as_of_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--as-of",
+        type=date_option,
+        metavar=t("年-月-日", "AS_OF"),
+        help=t("按这一天统计（默认为今天）", "count as of this day (default: today)"),
+    )
+
+
+def _json_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help=t("输出 JSON，而不是表格", "print JSON instead of a table"),
+    )
+
+
+def _organization_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--organization",
+        metavar=t("名称|编号", "NAME|ID"),
+        required=True,
+        help=t("党组织的名称或编号", "the organization's name or id"),
+    )
 
 
 def _branch_json(b: BranchYear) -> dict[str, Any]:

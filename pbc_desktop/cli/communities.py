@@ -18,11 +18,28 @@ from pbc_desktop.lang import t
 
 def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
-        "communities", parents=[common_parent], help="list Party-building communities"
+        "communities",
+        parents=[common_parent],
+        help=t("列出党建共同体", "list Party-building communities"),
     )
-    p.add_argument("--search", help="text in the name, theme or lead organization")
-    p.add_argument("--town", help="communities with a member organization in this town")
-    p.add_argument("--status", help="e.g. 运行中 or running")
+    p.add_argument(
+        "--search",
+        metavar=t("文字", "SEARCH"),
+        help=t("名称、主题或牵头党组织中的文字", "text in the name, theme or lead organization"),
+    )
+    p.add_argument(
+        "--town",
+        metavar=t("镇", "TOWN"),
+        help=t(
+            "有成员党组织在这个镇的共同体",
+            "communities with a member organization in this town",
+        ),
+    )
+    p.add_argument(
+        "--status",
+        metavar=t("状态", "STATUS"),
+        help=t("例如 运行中 或 running", "e.g. 运行中 or running"),
+    )
     p.set_defaults(handler=cmd_communities)
 
 

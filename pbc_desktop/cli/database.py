@@ -31,20 +31,42 @@ if TYPE_CHECKING:  # imported when a command opens it: ``pbc --help`` loads no d
 
 
 def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
-    p = subparsers.add_parser("init", parents=[common_parent], help="create or upgrade a database")
-    p.add_argument("--demo", action="store_true", help="fill it with the demo district")
-    p.add_argument("--scale", choices=("demo", "district"), default="demo")
-    p.add_argument("--seed", type=int, default=2021)
-    p.add_argument("--quiet", action="store_true", help="no progress lines")
+    p = subparsers.add_parser(
+        "init", parents=[common_parent], help=t("新建或升级数据库", "create or upgrade a database")
+    )
+    p.add_argument(
+        "--demo", action="store_true", help=t("填入演示数据", "fill it with the demo district")
+    )
+    p.add_argument(
+        "--scale",
+        choices=("demo", "district"),
+        default="demo",
+        help=t(
+            "演示数据的规模：demo 较小，district 一个区县", "the demo's size: demo, or a district"
+        ),
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=2021,
+        metavar=t("种子", "SEED"),
+        help=t("生成演示数据的随机种子", "the random seed the demo is made from"),
+    )
+    p.add_argument("--quiet", action="store_true", help=t("不显示进度", "no progress lines"))
     add_admin_arguments(
         p,
-        admin_help="the first administrator's user name (default: $PBC_USER); the password "
-        "is asked for or taken from $PBC_PASSWORD",
+        admin_help=t(
+            "第一个管理员的用户名（默认为 $PBC_USER）；密码会询问，或取自 $PBC_PASSWORD",
+            "the first administrator's user name (default: $PBC_USER); the password "
+            "is asked for or taken from $PBC_PASSWORD",
+        ),
     )
     add_office_arguments(p, required=False)
     p.set_defaults(handler=cmd_init)
 
-    p = subparsers.add_parser("info", parents=[common_parent], help="what a database holds")
+    p = subparsers.add_parser(
+        "info", parents=[common_parent], help=t("查看数据库中有哪些数据", "what a database holds")
+    )
     p.set_defaults(handler=cmd_info)
 
 
@@ -157,9 +179,20 @@ def add_admin_arguments(p: argparse.ArgumentParser, *, admin_help: str) -> None:
     """``--admin NAME``, ``--name`` and ``--unit``: the first administrator a command gives
     a new database (``pbc init``, ``pbc server init``), read by :func:`admin_answers` and
     :func:`make_admin`; ``admin_help`` says where the name and password come from."""
-    p.add_argument("--admin", metavar="NAME", help=admin_help)
-    p.add_argument("--name", dest="admin_name", help="the administrator's full name")
-    p.add_argument("--unit", dest="admin_unit", default="", help="their 单位/职务")
+    p.add_argument("--admin", metavar=t("用户名", "NAME"), help=admin_help)
+    p.add_argument(
+        "--name",
+        dest="admin_name",
+        metavar=t("姓名", "ADMIN_NAME"),
+        help=t("管理员的姓名", "the administrator's full name"),
+    )
+    p.add_argument(
+        "--unit",
+        dest="admin_unit",
+        default="",
+        metavar=t("单位职务", "ADMIN_UNIT"),
+        help=t("管理员的单位/职务", "their 单位/职务"),
+    )
 
 
 def admin_answers(args: argparse.Namespace, *, needed: bool) -> tuple[str, str] | None:

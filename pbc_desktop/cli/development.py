@@ -11,21 +11,37 @@ from pbc_desktop.lang import t
 
 
 def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
-    development = subparsers.add_parser("development", help="the 发展党员 pipeline")
+    development = subparsers.add_parser("development", help=t("发展党员", "the 发展党员 pipeline"))
     actions: Subcommands = development.add_subparsers(
         dest="action", required=True, metavar="ACTION"
     )
     p = actions.add_parser(
         "due",
         parents=[common_parent],
-        help="people whose next step is late or due within a month (--all: everyone)",
+        help=t(
+            "下一步已逾期或一个月内到期的人员（--all：全部人员）",
+            "people whose next step is late or due within a month (--all: everyone)",
+        ),
     )
-    p.add_argument("--town", help="only this town's organizations")
-    p.add_argument("--stage", help="only this stage, by its Chinese or English name")
+    p.add_argument(
+        "--town",
+        metavar=t("镇", "TOWN"),
+        help=t("只列这个镇的党组织", "only this town's organizations"),
+    )
+    p.add_argument(
+        "--stage",
+        metavar=t("阶段", "STAGE"),
+        help=t(
+            "只列这个阶段（中文或英文名称）",
+            "only this stage, by its Chinese or English name",
+        ),
+    )
     which = p.add_mutually_exclusive_group()
-    which.add_argument("--late", action="store_true", help="only those late")
-    which.add_argument("--all", action="store_true", help="everyone in the pipeline")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    which.add_argument("--late", action="store_true", help=t("只列已逾期的", "only those late"))
+    which.add_argument(
+        "--all", action="store_true", help=t("发展党员中的全部人员", "everyone in the pipeline")
+    )
+    p.add_argument("--json", action="store_true", help=t("输出 JSON", "print JSON"))
     p.set_defaults(handler=cmd_due)
 
 

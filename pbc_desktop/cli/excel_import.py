@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from pbc_desktop.argparse_text import wrap
 from pbc_desktop.cli.common import EXIT_OK
 from pbc_desktop.lang import t
 
@@ -17,8 +18,9 @@ if TYPE_CHECKING:
 
 EXIT_BAD_ROWS = 1
 
-
-_FORMATS = ".xlsx, .xls, .ods or .csv"
+#: The columns of a Chinese text argparse prints as it is (a raw description, an epilog):
+#: wrapped to them where it is written.
+EPILOG_COLUMNS = 78
 
 
 def add_import_command(
@@ -26,40 +28,62 @@ def add_import_command(
     common_parent: argparse.ArgumentParser,
     command: str,
     *,
-    what: str,
-    source: str,
+    imports: str,
     the_file: str,
     duplicate_help: str,
     epilog: str,
     handler: Handler,
 ) -> argparse.ArgumentParser:
-    """``pbc <command> FILE`` importing ``what`` from ``source`` (a roster, a list; FILE is
-    ``the_file``) in any format it reads, with --dry-run, --valid-only and --on-duplicate
-    (``duplicate_help``: what counts as one already stored); returned for the command's
-    own options."""
+    """``pbc <command> FILE`` (its help: ``imports`` what from what, "import party members
+    from a roster"; FILE is ``the_file``) in any format it reads, with --dry-run,
+    --valid-only and --on-duplicate (``duplicate_help``: what counts as one already
+    stored); returned for the command's own options. The texts in the current language."""
+    formats = t(".xlsx、.xls、.ods 或 .csv", ".xlsx, .xls, .ods or .csv")
     p = subparsers.add_parser(
         command,
         parents=[common_parent],
-        help=f"import {what} from {source} ({_FORMATS})",
-        description=f"Import {what} from {source}: an Excel workbook (.xlsx, .xlsm, .xls), "
-        "an OpenDocument spreadsheet (.ods) or a CSV file (UTF-8 or GBK).",
+        help=t(f"{imports}（{formats}）", f"{imports} ({formats})"),
+        description=t(
+            "\n".join(  # raw, as the epilog: wrapped here
+                wrap(
+                    f"{imports}：Excel 工作簿（.xlsx、.xlsm、.xls）、OpenDocument 表格"
+                    "（.ods）或 CSV 文件（UTF-8 或 GBK 编码）。",
+                    EPILOG_COLUMNS,
+                )
+            ),
+            f"{imports[:1].upper()}{imports[1:]}: an Excel workbook (.xlsx, .xlsm, .xls), "
+            "an OpenDocument spreadsheet (.ods) or a CSV file (UTF-8 or GBK).",
+        ),
         epilog=epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("file", type=Path, metavar="FILE", help=f"{the_file} ({_FORMATS})")
     p.add_argument(
-        "--dry-run", action="store_true", help="check the file and report; write nothing"
+        "file",
+        type=Path,
+        metavar=t("文件", "FILE"),
+        help=t(f"{the_file}（{formats}）", f"{the_file} ({formats})"),
+    )
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=t("只检查文件并报告，不写入任何数据", "check the file and report; write nothing"),
     )
     p.add_argument(
         "--valid-only",
         action="store_true",
-        help="import the good rows even when some rows are bad (the exit status is still 1)",
+        help=t(
+            "有错误行时也导入正确的行（退出码仍为 1）",
+            "import the good rows even when some rows are bad (the exit status is still 1)",
+        ),
     )
     p.add_argument(
         "--on-duplicate",
         choices=("skip", "update"),
         default="skip",
-        help=f"{duplicate_help}: leave alone (default) or update from the filled-in cells",
+        help=t(
+            f"{duplicate_help}：不动它（skip，默认）或用文件中填了的单元格更新（update）",
+            f"{duplicate_help}: leave alone (default) or update from the filled-in cells",
+        ),
     )
     p.set_defaults(handler=handler)
     return p

@@ -47,84 +47,176 @@ LEVELS = ("village", "town", "district")
 
 
 def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
-    office = subparsers.add_parser("office", help="this office, its card and keys; other offices")
+    office = subparsers.add_parser(
+        "office",
+        help=t(
+            "本单位、单位名片和密钥；其他单位",
+            "this office, its card and keys; other offices",
+        ),
+    )
     actions: Subcommands = office.add_subparsers(dest="action", required=True, metavar="ACTION")
-    p = actions.add_parser("show", parents=[common_parent], help="this office and its fingerprint")
-    p.add_argument("--json", action="store_true", help="as JSON")
+    p = actions.add_parser(
+        "show",
+        parents=[common_parent],
+        help=t("本单位及其指纹", "this office and its fingerprint"),
+    )
+    p.add_argument("--json", action="store_true", help=t("输出 JSON", "as JSON"))
     p.set_defaults(handler=cmd_show)
-    p = actions.add_parser("create", parents=[common_parent], help="set up this office (once)")
+    p = actions.add_parser(
+        "create",
+        parents=[common_parent],
+        help=t("设置本单位（只需一次）", "set up this office (once)"),
+    )
     add_office_arguments(p, required=True)
     p.set_defaults(handler=cmd_create)
     p = actions.add_parser(
         "update",
         parents=[common_parent],
-        help="change this office's name or place in the tree (then send the new card)",
+        help=t(
+            "修改本单位的名称或上下级位置（之后请把新的单位名片发给其他单位）",
+            "change this office's name or place in the tree (then send the new card)",
+        ),
     )
     add_office_arguments(p, required=True)
     p.set_defaults(handler=cmd_create, update=True)
-    p = actions.add_parser("card", parents=[common_parent], help="save this office's card")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p = actions.add_parser(
+        "card", parents=[common_parent], help=t("保存本单位的名片", "save this office's card")
+    )
+    _file_argument(p, "-o", "--output", said=t("要保存的名片文件", "the card's file to write"))
     p.set_defaults(handler=cmd_card)
-    p = actions.add_parser("register", parents=[common_parent], help="register another office")
-    p.add_argument("card", type=Path, metavar="FILE", help="the other office's card")
-    p.add_argument("--yes", action="store_true", help="do not ask to confirm the fingerprint")
+    p = actions.add_parser(
+        "register", parents=[common_parent], help=t("登记其他单位", "register another office")
+    )
+    _file_argument(p, "card", said=t("对方单位的名片", "the other office's card"))
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help=t("不再询问确认指纹", "do not ask to confirm the fingerprint"),
+    )
     p.set_defaults(handler=cmd_register)
-    p = actions.add_parser("list", parents=[common_parent], help="this office and registered ones")
+    p = actions.add_parser(
+        "list",
+        parents=[common_parent],
+        help=t("本单位和已登记的单位", "this office and registered ones"),
+    )
     p.set_defaults(handler=cmd_list)
-    p = actions.add_parser("export-key", parents=[common_parent], help="the office's keys")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p = actions.add_parser(
+        "export-key", parents=[common_parent], help=t("导出本单位的密钥", "the office's keys")
+    )
+    _file_argument(p, "-o", "--output", said=t("要保存的密钥文件", "the keys' file to write"))
     p.set_defaults(handler=cmd_export_key)
-    p = actions.add_parser("import-key", parents=[common_parent], help="put the keys here")
-    p.add_argument("file", type=Path, metavar="FILE")
+    p = actions.add_parser(
+        "import-key", parents=[common_parent], help=t("把密钥导入到这里", "put the keys here")
+    )
+    _file_argument(p, "file", said=t("密钥文件", "the keys' file"))
     p.set_defaults(handler=cmd_import_key)
 
-    exchange = subparsers.add_parser("exchange", help="data packages to and from other offices")
+    exchange = subparsers.add_parser(
+        "exchange",
+        help=t("与其他单位交换数据包", "data packages to and from other offices"),
+    )
     steps: Subcommands = exchange.add_subparsers(dest="action", required=True, metavar="ACTION")
-    p = steps.add_parser("export", parents=[common_parent], help="a package for another office")
-    p.add_argument("--to", required=True, metavar="OFFICE", help="a registered office's name")
-    p.add_argument("--all", action="store_true", help="everything, not only what is new to it")
+    p = steps.add_parser(
+        "export",
+        parents=[common_parent],
+        help=t("为另一个单位生成数据包", "a package for another office"),
+    )
+    p.add_argument(
+        "--to",
+        required=True,
+        metavar=t("单位", "OFFICE"),
+        help=t("已登记单位的名称", "a registered office's name"),
+    )
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help=t("全部数据，而不只是对方还没有的", "everything, not only what is new to it"),
+    )
     # Encrypted unless asked otherwise, as in the window: a package going up holds every
     # ID number and phone, and a lost USB stick must leak none of them.
     p.add_argument(
-        "--encrypt", action="store_true", help="only the recipient can open it (the default)"
+        "--encrypt",
+        action="store_true",
+        help=t("加密，只有接收单位能打开（默认）", "only the recipient can open it (the default)"),
     )
     p.add_argument(
         "--plain",
         action="store_true",
-        help="not encrypted: whoever has the file can read it (going up, the ID numbers "
-        "and phones too)",
+        help=t(
+            "不加密：谁拿到文件都能读取（报送上级的数据包还含身份证号和电话）",
+            "not encrypted: whoever has the file can read it (going up, the ID numbers "
+            "and phones too)",
+        ),
     )
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    _file_argument(p, "-o", "--output", said=t("要保存的数据包文件", "the package's file to write"))
     _sheet_argument(p)
     p.set_defaults(handler=cmd_export)
     p = steps.add_parser(
         "import",
         parents=[common_parent],
-        help="receive a package (exit 0 applied, 1 conflicts left to decide, 2 refused)",
+        help=t(
+            "接收数据包（退出码 0 已接收，1 有冲突待处理，2 被拒绝）",
+            "receive a package (exit 0 applied, 1 conflicts left to decide, 2 refused)",
+        ),
     )
-    p.add_argument("file", type=Path, metavar="FILE")
+    _file_argument(p, "file", said=t("收到的数据包文件", "the package's file"))
     p.add_argument(
         "--dry-run",
         action="store_true",
-        help="only show what it would change, and the package's fingerprint",
+        help=t(
+            "只显示会改动哪些数据，以及数据包的指纹",
+            "only show what it would change, and the package's fingerprint",
+        ),
     )
     p.add_argument(
         "--expect-fingerprint",
         type=_fingerprint,
-        metavar="HEX",
-        help="refuse the file unless its package fingerprint is this one (as the dry run "
-        "or the sender's handover sheet shows it; spaces may be left out)",
+        metavar=t("指纹", "HEX"),
+        help=t(
+            "数据包指纹不是这个就拒绝接收（指纹见试运行的结果或发送单位的数据移交单；"
+            "空格可以不写）",
+            "refuse the file unless its package fingerprint is this one (as the dry run "
+            "or the sender's handover sheet shows it; spaces may be left out)",
+        ),
     )
     _sheet_argument(p)
     p.set_defaults(handler=cmd_import)
-    p = steps.add_parser("log", parents=[common_parent], help="packages sent and received")
+    p = steps.add_parser(
+        "log", parents=[common_parent], help=t("发送和接收过的数据包", "packages sent and received")
+    )
     p.set_defaults(handler=cmd_log)
     p = steps.add_parser(
-        "sheet", parents=[common_parent], help="save the handover sheet of a logged package again"
+        "sheet",
+        parents=[common_parent],
+        help=t(
+            "重新保存一个已记录数据包的数据移交单",
+            "save the handover sheet of a logged package again",
+        ),
     )
-    p.add_argument("entry", type=record_id, metavar="NO", help="its number in pbc exchange log")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="PDF")
+    p.add_argument(
+        "entry",
+        type=record_id,
+        metavar=t("序号", "NO"),
+        help=t("数据包在 pbc exchange log 中的序号", "its number in pbc exchange log"),
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar=t("文件.pdf", "PDF"),
+        help=t("要保存的数据移交单 PDF", "the handover sheet's PDF to write"),
+    )
     p.set_defaults(handler=cmd_sheet)
+
+
+def _file_argument(p: argparse.ArgumentParser, *names: str, said: str) -> None:
+    """A file a command reads or writes: ``FILE`` (``文件``), an option required."""
+    metavar = t("文件", "FILE")
+    if names[0].startswith("-"):
+        p.add_argument(*names, type=Path, required=True, metavar=metavar, help=said)
+    else:
+        p.add_argument(*names, type=Path, metavar=metavar, help=said)
 
 
 def _fingerprint(text: str) -> str:
@@ -158,8 +250,11 @@ def _sheet_argument(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--sheet",
         type=Path,
-        metavar="PDF",
-        help="also save the handover sheet (数据移交单) to print, sign and file",
+        metavar=t("文件.pdf", "PDF"),
+        help=t(
+            "同时保存数据移交单，以便打印、签字和存档",
+            "also save the handover sheet (数据移交单) to print, sign and file",
+        ),
     )
 
 
@@ -204,13 +299,35 @@ def _save_sheet(db: Database, log_id: int | None, out: Path | None) -> None:
 
 
 def add_office_arguments(p: argparse.ArgumentParser, *, required: bool) -> None:
-    p.add_argument("--office", required=required, metavar="NAME", help="this office's name")
-    p.add_argument("--level", choices=LEVELS, required=required, help="this office's level")
-    p.add_argument("--code", default="", help="this office's code (optional)")
     p.add_argument(
-        "--organization", metavar="NAME|ID", help="a village office: its own organization"
+        "--office",
+        required=required,
+        metavar=t("名称", "NAME"),
+        help=t("本单位的名称", "this office's name"),
     )
-    p.add_argument("--town", dest="office_town", metavar="NAME", help="a town office: its town")
+    p.add_argument(
+        "--level",
+        choices=LEVELS,
+        required=required,
+        help=t("本单位的层级", "this office's level"),
+    )
+    p.add_argument(
+        "--code",
+        default="",
+        metavar=t("代码", "CODE"),
+        help=t("本单位的代码（可不填）", "this office's code (optional)"),
+    )
+    p.add_argument(
+        "--organization",
+        metavar=t("名称|编号", "NAME|ID"),
+        help=t("村级单位：本村的党组织", "a village office: its own organization"),
+    )
+    p.add_argument(
+        "--town",
+        dest="office_town",
+        metavar=t("镇名", "NAME"),
+        help=t("镇级单位：本镇", "a town office: its town"),
+    )
 
 
 def create_office_from(db: Database, args: argparse.Namespace) -> None:

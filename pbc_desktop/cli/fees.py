@@ -15,14 +15,32 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
-    fees = subparsers.add_parser("fees", help="Party fees (党费)")
-    sub = fees.add_subparsers(dest="fees_command", required=True)
+    fees = subparsers.add_parser("fees", help=t("党费", "Party fees (党费)"))
+    sub = fees.add_subparsers(dest="fees_command", required=True, metavar="ACTION")
     p = sub.add_parser(
-        "arrears", parents=[common_parent], help="members in arrears with their fees, by branch"
+        "arrears",
+        parents=[common_parent],
+        help=t("按支部列出欠缴党费的党员", "members in arrears with their fees, by branch"),
     )
-    p.add_argument("--month", required=True, help="up to and including this month, e.g. 2026-11")
-    p.add_argument("--town", help="only branches in this town")
-    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument(
+        "--month",
+        required=True,
+        metavar=t("月份", "MONTH"),
+        help=t(
+            "截至这个月（含本月），例如 2026-11",
+            "up to and including this month, e.g. 2026-11",
+        ),
+    )
+    p.add_argument(
+        "--town",
+        metavar=t("镇", "TOWN"),
+        help=t("只列这个镇的支部", "only branches in this town"),
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help=t("输出 JSON，而不是表格", "print JSON instead of a table"),
+    )
     p.set_defaults(handler=cmd_arrears)
 
 

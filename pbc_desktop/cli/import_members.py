@@ -63,6 +63,49 @@ Exit status:
   2  the file or the database cannot be used (the message says why)
 """
 
+#: The same in Chinese, wrapped for an 80-column console.
+_EPILOG_ZH = """\
+表头行可以在前 10 行中的任意一行；各列顺序不限，其他列不读取。姓名、身份证号和
+所在党组织必须有。
+
+其他系统和表格中常见的列名也能识别（所在党支部、党支部、支部信息 … 即所在党组
+织；公民身份号码、身份证 … 即身份证号；政治面貌即人员类别，其中共青团员、群
+众、民革会员 … 不是党员，不予导入）。没有读取的列列在“未导入的列:”一行中。
+
+发展党员中的人员（政治面貌为入党申请人、入党积极分子（积极分子）或发展对象，或
+填有递交入党申请书日期的共青团员/群众）不是党员：按“发展党员”页的规则检查其日
+期（递交入党申请书日期/申请入党日期、确定入党积极分子日期/积极分子确立日期、确
+定发展对象日期/发展对象确立日期），计入
+“N 行是入党申请人/积极分子/发展对象，可作为发展党员导入”一行，不予导入；加
+--applicants 时，在同一事务中按所处阶段和已有日期的各步骤录入为发展党员记录
+（已录入的人按身份证号对照，--on-duplicate 同样适用）。
+
+系统中已有、花名册中却在另一个党组织的党员，单独计入一行（“N 名已有党员将调整
+到文件中的党组织…”）。加 --on-duplicate update 时，按 --moves 调整到那个党组
+织：correction（默认：再次报送的花名册多半是改正以前录错的党组织）更正录入错
+误，不记录变动，党员的变动记录都改为新的党组织，各年统计都计在那里；transfer
+记录一次区县内的转接：在原党组织转出、在新党组织转入，日期为导入当天，各党组织
+的党内统计前后相符。党员编辑窗口会拒绝的调整（已不在册的党员、有待办的介绍信、
+党组织已撤销 …）算作错误行。
+
+文件中的党组织在系统中没有、但与某个已有的党组织很相近（大溪坝党总支、大溪坝村
+党总支）时，会说出相近的那个以及对应的 --map-org 选项；只有写了 --map-org
+"原名=现名" 才会对应（多个名称就重复这个选项）。
+
+花名册从表头含有上述各列的第一个可见工作表读取（先看当前工作表）；隐藏的工作表
+只有用 --sheet 指定时才读取。有几个工作表都像花名册，或几列表头相同时，“注意:”
+一行会说明读取的是哪一个。
+
+每个错误行打印一行，例如“第12行: 身份证号校验位错误”，行号与 Excel 中显示的相
+同。最后是一行汇总。
+
+退出码：
+  0  所有行都正确（并已导入，除非加了 --dry-run）
+  1  有错误行。不加 --valid-only 时什么也没有导入；加 --valid-only 时导入
+     了正确的行，错误行未导入
+  2  文件或数据库无法使用（提示中说明原因）
+"""
+
 
 #: ``--moves``: how the members stored in another organization are moved (an update only),
 #: the values of ``OrganizationMove`` (not imported to build the parser).
@@ -74,46 +117,67 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         subparsers,
         common_parent,
         "import-members",
-        what="party members",
-        source="a roster",
-        the_file="the roster",
-        duplicate_help="a member already stored (same ID number)",
-        epilog=_EPILOG,
+        imports=t("从花名册导入党员", "import party members from a roster"),
+        the_file=t("花名册", "the roster"),
+        duplicate_help=t(
+            "系统中已有的党员（身份证号相同）", "a member already stored (same ID number)"
+        ),
+        epilog=t(_EPILOG_ZH, _EPILOG),
         handler=cmd_import_members,
     )
     p.add_argument(
         "--sheet",
-        metavar="NAME",
-        help="the worksheet to read (default: the first visible sheet whose header names "
-        "the required columns; hidden sheets are read only when named here)",
+        metavar=t("工作表", "NAME"),
+        help=t(
+            "要读取的工作表（默认：表头含有必填列的第一个可见工作表；隐藏的工作表只有在"
+            "这里指定时才读取）",
+            "the worksheet to read (default: the first visible sheet whose header names "
+            "the required columns; hidden sheets are read only when named here)",
+        ),
     )
     p.add_argument(
         "--map-org",
         action="append",
         default=[],
-        metavar="FROM=TO",
-        help="read the organization FROM of the file as the stored organization TO, for "
-        'every row (e.g. --map-org "大溪坝党总支=大溪坝村党总支"); repeatable',
+        metavar=t("文件中的名称=系统中的名称", "FROM=TO"),
+        help=t(
+            "每一行都把文件中的党组织名称当作系统中已有的另一个党组织（例如 --map-org "
+            '"大溪坝党总支=大溪坝村党总支"）；可多次使用',
+            "read the organization FROM of the file as the stored organization TO, for "
+            'every row (e.g. --map-org "大溪坝党总支=大溪坝村党总支"); repeatable',
+        ),
     )
     p.add_argument(
         "--create-orgs",
         action="store_true",
-        help="create the Party organizations (所在党组织) that do not exist yet",
+        help=t(
+            "新建系统中还没有的党组织（所在党组织）",
+            "create the Party organizations (所在党组织) that do not exist yet",
+        ),
     )
     p.add_argument(
         "--applicants",
         action="store_true",
-        help="also import the rows of 入党申请人, 入党积极分子 and 发展对象 as 发展党员 "
-        "records at their stage (by default they are counted and left out)",
+        help=t(
+            "把入党申请人、入党积极分子和发展对象的行也按所处阶段导入为发展党员记录"
+            "（默认只计数，不导入）",
+            "also import the rows of 入党申请人, 入党积极分子 and 发展对象 as 发展党员 "
+            "records at their stage (by default they are counted and left out)",
+        ),
     )
     p.add_argument(
         "--moves",
         choices=MOVES,
         default="correction",
-        help="a member already stored whom the roster puts in another organization, "
-        "updated (--on-duplicate update): the organization entered before was wrong "
-        "(correction, the default: no change recorded) or the member moved within the "
-        "district (transfer: 转出 and 转入 recorded on the day of the import)",
+        help=t(
+            "系统中已有、花名册中却在另一个党组织的党员，更新时（--on-duplicate update）："
+            "以前录错了党组织（correction，默认：不记录变动），或党员在本区县内调动"
+            "（transfer：按导入当天记录转出和转入）",
+            "a member already stored whom the roster puts in another organization, "
+            "updated (--on-duplicate update): the organization entered before was wrong "
+            "(correction, the default: no change recorded) or the member moved within the "
+            "district (transfer: 转出 and 转入 recorded on the day of the import)",
+        ),
     )
 
 

@@ -31,17 +31,36 @@ Exit status:
   2  the file, an argument or the database cannot be used (the message says why)
 """
 
+#: The same in Chinese, wrapped for an 80-column console.
+_EPILOG_ZH = """\
+清单为表头（在前 10 行中）含有党组织名称和党组织类别的第一个可见工作表；所属领
+域也必须有。其他列：上级党组织（同一工作表中的一行，顺序不限，或系统中已有的党
+组织）、所属镇街、层级（为空时按所属领域和上级党组织推定）、简称、书记、联系
+人、联系电话、地址、成立日期、开始日期、结束日期、备注。`pbc export-template
+--organizations 文件.xlsx` 生成一份空白清单。
+
+每个错误行打印一行，例如“第12行：上级党组织“…”既不在本表中，系统中也没有…”，行
+号与 Excel 中显示的相同。最后是一行汇总。
+
+退出码：
+  0  所有行都正确（并已导入，除非加了 --dry-run）
+  1  有错误行。不加 --valid-only 时什么也没有导入；加 --valid-only 时导入
+     了正确的行，错误行（及其下面的行）未导入
+  2  文件、参数或数据库无法使用（提示中说明原因）
+"""
+
 
 def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
     add_import_command(
         subparsers,
         common_parent,
         "import-organizations",
-        what="Party organizations",
-        source="a list",
-        the_file="the organization list",
-        duplicate_help="an organization already stored (same name)",
-        epilog=_EPILOG,
+        imports=t("从党组织清单导入党组织", "import Party organizations from a list"),
+        the_file=t("党组织清单", "the organization list"),
+        duplicate_help=t(
+            "系统中已有的党组织（名称相同）", "an organization already stored (same name)"
+        ),
+        epilog=t(_EPILOG_ZH, _EPILOG),
         handler=cmd_import_organizations,
     )
 

@@ -46,49 +46,105 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     p = subparsers.add_parser(
         "export-template",
         parents=[common_parent],
-        help="write the Excel template for importing members (党员基本信息采集表), or with "
-        "--organizations the one for importing organizations (党组织信息表)",
+        help=t(
+            "生成导入党员用的 Excel 模板（党员基本信息采集表），加 --organizations 则生成"
+            "导入党组织用的模板（党组织信息表）",
+            "write the Excel template for importing members (党员基本信息采集表), or with "
+            "--organizations the one for importing organizations (党组织信息表)",
+        ),
     )
-    p.add_argument("file", type=Path, metavar="FILE.xlsx")
+    p.add_argument(
+        "file",
+        type=Path,
+        metavar=t("文件.xlsx", "FILE.xlsx"),
+        help=t("要保存的模板文件", "the template's file to write"),
+    )
     p.add_argument(
         "--organizations",
         action="store_true",
-        help="the template of `pbc import-organizations` instead of the members' one",
+        help=t(
+            "生成 `pbc import-organizations` 用的模板，而不是党员的模板",
+            "the template of `pbc import-organizations` instead of the members' one",
+        ),
     )
     p.set_defaults(handler=cmd_export_template)
 
     p = subparsers.add_parser(
         "export-members",
         parents=[common_parent],
-        help="write the members (all, or those matching the filters) to an Excel workbook",
+        help=t(
+            "把党员（全部，或符合筛选条件的）导出到 Excel 工作簿",
+            "write the members (all, or those matching the filters) to an Excel workbook",
+        ),
     )
-    p.add_argument("file", type=Path, metavar="FILE.xlsx")
-    p.add_argument("--search", default="", help="text in the name, phone or last ID digits")
-    p.add_argument("--organization", metavar="NAME|ID", help="members of this organization")
-    p.add_argument("--town", help="members of organizations in this town")
-    p.add_argument("--category", help="正式党员 or 预备党员 (full or probationary)")
+    p.add_argument(
+        "file",
+        type=Path,
+        metavar=t("文件.xlsx", "FILE.xlsx"),
+        help=t("要保存的工作簿", "the workbook to write"),
+    )
+    p.add_argument(
+        "--search",
+        default="",
+        metavar=t("文字", "SEARCH"),
+        help=t(
+            "姓名、电话或身份证号末几位中的文字",
+            "text in the name, phone or last ID digits",
+        ),
+    )
+    p.add_argument(
+        "--organization",
+        metavar=t("名称|编号", "NAME|ID"),
+        help=t("这个党组织的党员", "members of this organization"),
+    )
+    p.add_argument(
+        "--town",
+        metavar=t("镇", "TOWN"),
+        help=t("这个镇各党组织的党员", "members of organizations in this town"),
+    )
+    p.add_argument(
+        "--category",
+        metavar=t("类别", "CATEGORY"),
+        help=t(
+            "正式党员 或 预备党员（也可写 full、probationary）",
+            "正式党员 or 预备党员 (full or probationary)",
+        ),
+    )
     p.add_argument(
         "--reported",
         type=yes_no,
         metavar="yes|no",
-        help="members who have (yes) or have not (no) reported to a post",
+        help=t(
+            "已到岗位报到（yes）或未报到（no）的党员",
+            "members who have (yes) or have not (no) reported to a post",
+        ),
     )
     p.add_argument(
         "--roll",
-        metavar="WHICH",
-        help="在册党员 (current, the default), 失联党员 (lost_contact), 流动党员 (away), "
-        "已减少党员 (left) or 全部党员 (all)",
+        metavar=t("范围", "WHICH"),
+        help=t(
+            "在册党员（current，默认）、失联党员（lost_contact）、流动党员（away）、"
+            "已减少党员（left）或 全部党员（all）",
+            "在册党员 (current, the default), 失联党员 (lost_contact), 流动党员 (away), "
+            "已减少党员 (left) or 全部党员 (all)",
+        ),
     )
     p.add_argument(
         "--as-of",
         type=date_option,
-        metavar="YYYY-MM-DD",
-        help="the roll at this date, each member in the organization of that day",
+        metavar=t("年-月-日", "YYYY-MM-DD"),
+        help=t(
+            "这一天的名册，每名党员按当天所在的党组织",
+            "the roll at this date, each member in the organization of that day",
+        ),
     )
     p.add_argument(
         "--unmasked",
         action="store_true",
-        help="full ID numbers and phones (recorded in the audit log)",
+        help=t(
+            "显示完整的身份证号和电话（记入操作日志）",
+            "full ID numbers and phones (recorded in the audit log)",
+        ),
     )
     p.set_defaults(handler=cmd_export_members)
 

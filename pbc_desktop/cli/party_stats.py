@@ -24,15 +24,21 @@ def add_options(p: argparse.ArgumentParser) -> None:
     """The options only ``pbc stats members`` reads."""
     p.add_argument(
         "--organization",
-        metavar="NAME|ID",
-        help="members: an organization with those below it (instead of the town)",
+        metavar=t("名称|编号", "NAME|ID"),
+        help=t(
+            "members：统计这个党组织及其下级党组织（而不是一个镇）",
+            "members: an organization with those below it (instead of the town)",
+        ),
     )
     p.add_argument(
         "-o",
         "--output",
         type=Path,
-        metavar="FILE.xlsx|FILE.pdf",
-        help="members: also write the tables to this workbook or PDF",
+        metavar=t("文件.xlsx|文件.pdf", "FILE.xlsx|FILE.pdf"),
+        help=t(
+            "members：同时把统计表保存到这个工作簿或 PDF",
+            "members: also write the tables to this workbook or PDF",
+        ),
     )
     p.add_argument("--invariant", action="store_true", help=argparse.SUPPRESS)
 

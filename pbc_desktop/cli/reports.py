@@ -36,7 +36,7 @@ def _non_negative(text: str) -> int:
 
 def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> Subcommands:
     """Add ``report minutes``, ``signin`` and ``roster``; returns the ``report`` kinds for more."""
-    report = subparsers.add_parser("report", help="print a report as PDF")
+    report = subparsers.add_parser("report", help=t("生成 PDF 报表", "print a report as PDF"))
     kinds = report.add_subparsers(dest="report", required=True, metavar="REPORT")
 
     def kind(name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
@@ -44,62 +44,121 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         p.set_defaults(handler=handler)
         return p
 
-    p = kind("minutes", "会议纪要/会议记录 of a meeting or activity", cmd_report_minutes)
-    p.add_argument("--activity", type=record_id, required=True, metavar="ID", help="activity id")
+    p = kind(
+        "minutes",
+        t("一次会议或活动的会议纪要/会议记录", "会议纪要/会议记录 of a meeting or activity"),
+        cmd_report_minutes,
+    )
+    _activity_option(p)
     _output_option(p)
 
-    p = kind("signin", "签到表 of a planned activity", cmd_report_signin)
-    p.add_argument("--activity", type=record_id, required=True, metavar="ID", help="activity id")
+    p = kind("signin", t("已计划活动的签到表", "签到表 of a planned activity"), cmd_report_signin)
+    _activity_option(p)
     _output_option(p)
     p.add_argument(
         "--blank-rows",
         type=_non_negative,
         default=None,
-        metavar="N",
-        help="blank rows to sign (default: fill the last page, at least 5)",
+        metavar=t("行数", "N"),
+        help=t(
+            "留给签名的空行数（默认：填满最后一页，至少 5 行）",
+            "blank rows to sign (default: fill the last page, at least 5)",
+        ),
     )
 
-    p = kind("roster", "党员花名册 of one Party organization", cmd_report_roster)
+    p = kind(
+        "roster",
+        t("一个党组织的党员花名册", "党员花名册 of one Party organization"),
+        cmd_report_roster,
+    )
     _organization_option(p)
     _output_option(p, "--out")
     p.add_argument(
         "--unmasked",
         action="store_true",
-        help="full ID numbers and phones (recorded in the audit log)",
+        help=t(
+            "显示完整的身份证号和电话（记入操作日志）",
+            "full ID numbers and phones (recorded in the audit log)",
+        ),
     )
     p.add_argument(
         "--as-of",
         type=date_option,
-        metavar="YYYY-MM-DD",
-        help="the roll at this date (default: the members on the roll now)",
+        metavar=t("年-月-日", "YYYY-MM-DD"),
+        help=t(
+            "这一天的名册（默认：现在在册的党员）",
+            "the roll at this date (default: the members on the roll now)",
+        ),
     )
 
-    p = kind("transfer-letter", "组织关系介绍信 with its 存根 and 回执", cmd_report_transfer_letter)
+    p = kind(
+        "transfer-letter",
+        t("组织关系介绍信，带存根和回执", "组织关系介绍信 with its 存根 and 回执"),
+        cmd_report_transfer_letter,
+    )
     p.add_argument(
-        "--transfer", type=record_id, required=True, metavar="ID", help="the letter's id"
+        "--transfer",
+        type=record_id,
+        required=True,
+        metavar=t("编号", "ID"),
+        help=t("介绍信的编号", "the letter's id"),
     )
     _output_option(p, "--out")
     p.add_argument(
         "--unmasked",
         action="store_true",
-        help="the full ID number and phone (recorded in the audit log)",
+        help=t(
+            "显示完整的身份证号和电话（记入操作日志）",
+            "the full ID number and phone (recorded in the audit log)",
+        ),
     )
 
-    p = kind("appraisal", "民主评议党员结果表 of one organization and year", cmd_report_appraisal)
+    p = kind(
+        "appraisal",
+        t("一个党组织一年的民主评议党员结果表", "民主评议党员结果表 of one organization and year"),
+        cmd_report_appraisal,
+    )
     _organization_option(p)
-    p.add_argument("--year", type=year_number, required=True, help="the year appraised")
+    p.add_argument(
+        "--year",
+        type=year_number,
+        required=True,
+        metavar=t("年份", "YEAR"),
+        help=t("评议年度", "the year appraised"),
+    )
     _output_option(p, "--out")
     return kinds
 
 
+def _activity_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--activity",
+        type=record_id,
+        required=True,
+        metavar=t("编号", "ID"),
+        help=t("活动的编号", "activity id"),
+    )
+
+
 def _organization_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--organization", required=True, metavar="NAME|ID", help="the organization's name or id"
+        "--organization",
+        required=True,
+        metavar=t("名称|编号", "NAME|ID"),
+        help=t("党组织的名称或编号", "the organization's name or id"),
     )
 
 
 def _output_option(p: argparse.ArgumentParser, *aliases: str) -> None:
-    p.add_argument("-o", "--output", *aliases, type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument(
+        "-o",
+        "--output",
+        *aliases,
+        type=Path,
+        required=True,
+        metavar=t("文件.pdf", "FILE.pdf"),
+        help=t("要保存的 PDF 文件", "the PDF file to write"),
+    )
 
 
 def warn(message: str) -> None:

@@ -23,23 +23,37 @@ if TYPE_CHECKING:  # imported when a command opens it: ``pbc --help`` loads no d
 
 def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
     group = subparsers.add_parser(
-        "server", help="set up, upgrade or look at a database on a PostgreSQL server"
+        "server",
+        help=t(
+            "在 PostgreSQL 服务器上建立、升级或查看数据库",
+            "set up, upgrade or look at a database on a PostgreSQL server",
+        ),
     )
     actions: Subcommands = group.add_subparsers(dest="action", required=True, metavar="ACTION")
 
     p = actions.add_parser(
         "init",
         parents=[common_parent],
-        help="create the schema in an empty server database and its first administrator",
+        help=t(
+            "在服务器上一个空的数据库中建立数据表和第一个管理员",
+            "create the schema in an empty server database and its first administrator",
+        ),
     )
     add_admin_arguments(
-        p, admin_help="the first administrator's user name (default: $PBC_USER, else asked)"
+        p,
+        admin_help=t(
+            "第一个管理员的用户名（默认为 $PBC_USER，没有时询问）",
+            "the first administrator's user name (default: $PBC_USER, else asked)",
+        ),
     )
     p.add_argument(
         "--password-file",
-        metavar="FILE",
-        help="the administrator's password: the first line of FILE ('-': standard input); "
-        "default $PBC_PASSWORD, else asked twice",
+        metavar=t("文件", "FILE"),
+        help=t(
+            "管理员的密码：取文件的第一行（'-'：标准输入）；默认取自 $PBC_PASSWORD，没有时询问两次",
+            "the administrator's password: the first line of FILE ('-': standard input); "
+            "default $PBC_PASSWORD, else asked twice",
+        ),
     )
     add_office_arguments(p, required=False)
     p.set_defaults(handler=cmd_init)
@@ -47,12 +61,17 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     p = actions.add_parser(
         "upgrade",
         parents=[common_parent],
-        help="upgrade the server's schema to this program's version (back it up first)",
+        help=t(
+            "把服务器上的数据表升级到本程序的版本（请先备份）",
+            "upgrade the server's schema to this program's version (back it up first)",
+        ),
     )
     p.set_defaults(handler=cmd_upgrade)
 
     p = actions.add_parser(
-        "status", parents=[common_parent], help="the schema's and the server's versions"
+        "status",
+        parents=[common_parent],
+        help=t("数据表和服务器的版本", "the schema's and the server's versions"),
     )
     p.set_defaults(handler=cmd_status)
 

@@ -27,39 +27,87 @@ def register(
     subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
     common_parent: argparse.ArgumentParser,
 ) -> None:
-    user = subparsers.add_parser("user", help="accounts: add, list, passwd, disable, enable")
+    user = subparsers.add_parser(
+        "user",
+        help=t(
+            "账号：add 新建、list 列出、passwd 改密码、disable 停用、enable 启用",
+            "accounts: add, list, passwd, disable, enable",
+        ),
+    )
     actions: argparse._SubParsersAction[argparse.ArgumentParser] = user.add_subparsers(
         dest="action", required=True, metavar="ACTION"
     )
     p = actions.add_parser(
         "add",
         parents=[common_parent],
-        help="a new account (the first administrator of a database needs no --user)",
+        help=t(
+            "新建账号（数据库的第一个管理员不需要 --user）",
+            "a new account (the first administrator of a database needs no --user)",
+        ),
     )
-    p.add_argument("name", metavar="NAME", help="the user name to sign in with")
-    p.add_argument("--role", required=True, choices=ROLE_CHOICES)
-    p.add_argument("--organization", help="its organization (name or id): village, viewer")
-    p.add_argument("--town", help="its town: town, viewer")
-    p.add_argument("--name", dest="full_name", help="the person's name (default: NAME)")
-    p.add_argument("--unit", default="", help="单位/职务, printed beside the name")
+    p.add_argument(
+        "name",
+        metavar=t("用户名", "NAME"),
+        help=t("登录用的用户名", "the user name to sign in with"),
+    )
+    p.add_argument(
+        "--role",
+        required=True,
+        choices=ROLE_CHOICES,
+        help=t(
+            "账号的角色：district 区委组织部管理员，town 镇（街道）党（工）委，"
+            "village 村（社区）党组织，viewer 查看（督查）",
+            "the account's role",
+        ),
+    )
+    p.add_argument(
+        "--organization",
+        metavar=t("党组织", "ORGANIZATION"),
+        help=t(
+            "账号所属的党组织（名称或编号）：village、viewer 角色用",
+            "its organization (name or id): village, viewer",
+        ),
+    )
+    p.add_argument(
+        "--town",
+        metavar=t("镇", "TOWN"),
+        help=t("账号所属的镇：town、viewer 角色用", "its town: town, viewer"),
+    )
+    p.add_argument(
+        "--name",
+        dest="full_name",
+        metavar=t("姓名", "FULL_NAME"),
+        help=t("使用人的姓名（默认同用户名）", "the person's name (default: NAME)"),
+    )
+    p.add_argument(
+        "--unit",
+        default="",
+        metavar=t("单位职务", "UNIT"),
+        help=t("单位/职务，显示在姓名旁", "单位/职务, printed beside the name"),
+    )
     p.set_defaults(handler=cmd_add)
 
-    p = actions.add_parser("list", parents=[common_parent], help="every account")
+    p = actions.add_parser("list", parents=[common_parent], help=t("全部账号", "every account"))
     p.set_defaults(handler=cmd_list)
 
     p = actions.add_parser(
         "passwd",
         parents=[common_parent],
-        help="a new password: one's own, or (an administrator) anyone's",
+        help=t(
+            "设置新密码：自己的，或（管理员）任何账号的",
+            "a new password: one's own, or (an administrator) anyone's",
+        ),
     )
-    p.add_argument("name", metavar="NAME")
+    p.add_argument("name", metavar=t("用户名", "NAME"), help=t("账号的用户名", "the user name"))
     p.set_defaults(handler=cmd_passwd)
 
-    for action, active in (("disable", False), ("enable", True)):
+    for action, active, said in (("disable", False, "停用"), ("enable", True, "启用")):
         p = actions.add_parser(
-            action, parents=[common_parent], help=f"{action} an account (never deleted)"
+            action,
+            parents=[common_parent],
+            help=t(f"{said}账号（账号不会删除）", f"{action} an account (never deleted)"),
         )
-        p.add_argument("name", metavar="NAME")
+        p.add_argument("name", metavar=t("用户名", "NAME"), help=t("账号的用户名", "the user name"))
         p.set_defaults(handler=cmd_set_active, active=active)
 
 

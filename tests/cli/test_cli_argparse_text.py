@@ -13,8 +13,9 @@ import re
 
 import pytest
 
-from pbc_desktop import lang
-from pbc_desktop.cli import Parser, argparse_text, build_parser, main
+from pbc_desktop import argparse_text, lang
+from pbc_desktop.argparse_text import Parser
+from pbc_desktop.cli import build_parser, main
 
 #: Words of argparse's English refusals and help.
 ENGLISH = (

@@ -299,6 +299,11 @@ def test_help_documents_the_exit_status(capsys: pytest.CaptureFixture[str]) -> N
         cli.main(["import-members", "--help"])
     out = capsys.readouterr().out
     assert "--valid-only" in out
+    assert "1  有错误行" in out
+    with pytest.raises(SystemExit):
+        cli.main(["import-members", "--help", "--lang", "en"])
+    out = capsys.readouterr().out
+    assert "--valid-only" in out
     assert "1  some rows are bad" in out
 
 
@@ -581,6 +586,11 @@ def test_a_wrong_moves_value_exits_2(
 def test_help_names_the_moves_option_and_its_default(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         cli.main(["import-members", "--help"])
+    out = "".join(capsys.readouterr().out.split())  # a Chinese line is broken anywhere
+    assert "--moves{transfer,correction}" in out
+    assert "（correction，默认：不记录变动）" in out
+    with pytest.raises(SystemExit):
+        cli.main(["import-members", "--help", "--lang", "en"])
     out = " ".join(capsys.readouterr().out.split())
     assert "--moves {transfer,correction}" in out
     assert "(correction, the default: no change recorded)" in out

@@ -1,11 +1,12 @@
 """argparse's own sentences (a required option missing, a wrong choice, "usage:", "show this
-help message and exit"…) in the language ``pbc`` speaks.
+help message and exit"…) in the language ``pbc`` and ``pbc-desktop`` speak, and their
+:class:`Parser`.
 
 argparse says each of them through ``gettext`` (``argparse._`` and ``argparse.ngettext``,
 module globals it looks up at each call since Python 3.11 at least), and Python ships no Chinese
 catalogue for them: a Chinese sentence of ``pbc`` then held argparse's English. While
 :func:`speaking` is active those two globals are this module's lookups in :data:`CHINESE`
-(and argparse's English stays as it is when the language is English); ``cli.Parser`` keeps
+(and argparse's English stays as it is when the language is English); :class:`Parser` keeps
 it active around its work. A message a later Python adds stays English until it is added
 here (``tests/cli/test_cli_argparse_text.py`` lists what the running Python says).
 """
@@ -14,11 +15,17 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Callable, Iterator
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NoReturn
 
 from pbc_desktop import lang
+from pbc_desktop.domain.privacy import scrub_text
+from pbc_desktop.lang import t
+
+#: The exit status of wrong arguments (argparse's own; ``cli.common.EXIT_USER_ERROR``).
+EXIT_WRONG_ARGUMENTS = 2
 
 #: What argparse calls a value of these types (``invalid int value: 'abc'``); any other
 #: type (a function of ours) is "a valid value".
@@ -232,6 +239,38 @@ class WideHelpFormatter(argparse.HelpFormatter):
             return super()._fill_text(text, width, indent)
         return "\n".join(indent + line for line in wrap(text, width - len(indent)))
 
+    def _format_action_invocation(self, action: argparse.Action) -> str:
+        """``--db 数据库``, its ``len`` the columns it takes: argparse aligns the help
+        after the longest one by it."""
+        invocation = super()._format_action_invocation(action)
+        return _Columns(invocation) if _wide(invocation) else invocation
+
+    def _format_action(self, action: argparse.Action) -> str:
+        """An option's line, its help aligned with the others' after a Chinese metavar
+        (argparse pads the option by its characters, a Chinese one taking two columns)."""
+        text = super()._format_action(action)
+        invocation = self._format_action_invocation(action)
+        extra = width(invocation) - len(str(invocation))
+        first, newline, rest = text.partition("\n")
+        end = first.find(str(invocation)) + len(str(invocation))
+        if extra and first[end:].startswith(" " * (extra + 2)):  # the help on the same line
+            first = first[:end] + first[end + extra :]
+        return first + newline + rest
+
+    def _format_usage(self, *args: Any) -> str:
+        """The usage wrapped to the console's columns, a Chinese metavar taking two a
+        character (argparse counts one): wrapped narrower until it fits."""
+        columns = self._width
+        try:
+            while True:
+                usage: str = super()._format_usage(*args)
+                over = max(width(line) for line in usage.splitlines()) - columns
+                if over <= 0 or self._width - over < columns // 2:
+                    return usage
+                self._width -= over
+        finally:
+            self._width = columns
+
 
 def wide_formatter(formatter: type[argparse.HelpFormatter]) -> type[argparse.HelpFormatter]:
     """``formatter`` (a parser's ``formatter_class``) with :class:`WideHelpFormatter`'s
@@ -268,3 +307,75 @@ def speaking() -> Iterator[None]:
                 setattr(argparse, name, before[name])
             else:
                 delattr(argparse, name)
+
+
+def language_in(argv: Sequence[str]) -> str:
+    """The ``--lang`` of a command line not yet parsed (for the messages about parsing it),
+    Chinese when it names none the program speaks."""
+    given = "zh"
+    for i, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            given = arg.split("=", 1)[1]
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            given = argv[i + 1]
+            break
+    return given if given in lang.SUPPORTED else "zh"
+
+
+#: The words naming a command group's subcommands in its usage (``pbc user ACTION``), in
+#: Chinese: "缺少必需的参数 命令" holds no English.
+SUBCOMMAND_WORDS = {"COMMAND": "命令", "ACTION": "操作", "REPORT": "报表"}
+
+
+class Parser(argparse.ArgumentParser):
+    """Wrong arguments: the usage, then one sentence in the user's language and status 2.
+
+    What argparse itself says (the usage, the headings of the help, its refusals) is said
+    in the user's language too (this module): each of these methods puts
+    argparse's Chinese in place while it runs."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        formatter = kwargs.get("formatter_class", argparse.HelpFormatter)
+        kwargs["formatter_class"] = wide_formatter(formatter)
+        with speaking():  # "options", "show this help message and exit"
+            super().__init__(*args, **kwargs)
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        with speaking():  # --version's own help (Python 3.13)
+            return super().add_argument(*args, **kwargs)
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        metavar = kwargs.get("metavar")
+        if lang.language() == "zh" and metavar in SUBCOMMAND_WORDS:
+            kwargs["metavar"] = SUBCOMMAND_WORDS[metavar]
+        with speaking():
+            return super().add_subparsers(**kwargs)
+
+    def parse_args(self, *args: Any, **kwargs: Any) -> Any:
+        with speaking():  # "unrecognized arguments" is said here
+            return super().parse_args(*args, **kwargs)
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        with speaking():
+            return super().parse_known_args(*args, **kwargs)
+
+    def format_usage(self) -> str:
+        with speaking():
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with speaking():
+            return super().format_help()
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        message = scrub_text(message)  # an ID number typed in place of a year, say
+        print(
+            t(
+                f"错误：命令行参数不正确，{message}。用法见“{self.prog} --help”。",
+                f"Error: wrong arguments ({message}). See “{self.prog} --help”.",
+            ),
+            file=sys.stderr,
+        )
+        raise SystemExit(EXIT_WRONG_ARGUMENTS)
