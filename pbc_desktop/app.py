@@ -38,7 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     """The parser of ``pbc-desktop``, its help in the current language."""
     parser = Parser(
         prog="pbc-desktop",
-        description=t(f"{APP_NAME}（党建共同体工作台）", f"{APP_NAME} (党建共同体工作台)"),
+        description=t(
+            f"{APP_NAME}（党建共同体工作台）",
+            f"{APP_NAME} (党建共同体工作台), the Party-building communities' desk",
+        ),
     )
     parser.add_argument(
         "--db",

@@ -109,9 +109,9 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         "--member",
         action="append",
         default=[],
-        metavar=t("职务:姓名", "POST:NAME"),
+        metavar=t("职务：姓名", "POST:NAME"),
         help=t(
-            "一名班子成员及其职务，例如 书记:张三（每人写一次这个选项）",
+            "一名班子成员及其职务，例如 书记：张三（每人写一次这个选项）",
             "a member and post, e.g. 书记:张三 (repeat the option for each)",
         ),
     )

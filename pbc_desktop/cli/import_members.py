@@ -22,7 +22,7 @@ other columns are ignored. 姓名, 身份证号 and 所在党组织 are required
 Headers are recognised under the names other systems and forms give them (所在党支部,
 党支部, 支部信息 … for 所在党组织; 公民身份号码, 身份证 … for 身份证号; 政治面貌 for
 人员类别, where 共青团员, 群众, 民革会员 … are refused as not Party members). The
-columns not read are listed on a "未导入的列:" ("Columns not imported:") line.
+columns not read are listed on a "未导入的列：" ("Columns not imported:") line.
 
 Rows of people in the 发展党员 pipeline — 政治面貌 入党申请人, 入党积极分子 (积极分子) or
 发展对象, or a 共青团员/群众 with a 递交入党申请书日期 — are not members: they are checked
@@ -50,10 +50,10 @@ nothing is mapped unless you give --map-org "FROM=TO" (repeat it for several nam
 
 The roster is read from the first visible sheet (the active one first) whose header names
 those columns; hidden sheets are not read unless chosen with --sheet. When several sheets
-look like rosters, or several columns have the same header, a "注意:" ("Note:") line says
+look like rosters, or several columns have the same header, a "注意：" ("Note:") line says
 which one was read.
 
-Each bad row is printed as one line, e.g. "第12行: 身份证号校验位错误" ("Row 12: ..." with
+Each bad row is printed as one line, e.g. "第12行：身份证号校验位错误" ("Row 12: ..." with
 --lang en), the row number as Excel shows it. Then one summary line.
 
 Exit status:
@@ -70,7 +70,7 @@ _EPILOG_ZH = """\
 
 其他系统和表格中常见的列名也能识别（所在党支部、党支部、支部信息 … 即所在党组
 织；公民身份号码、身份证 … 即身份证号；政治面貌即人员类别，其中共青团员、群
-众、民革会员 … 不是党员，不予导入）。没有读取的列列在“未导入的列:”一行中。
+众、民革会员 … 不是党员，不予导入）。没有读取的列列在“未导入的列：”一行中。
 
 发展党员中的人员（政治面貌为入党申请人、入党积极分子（积极分子）或发展对象，或
 填有递交入党申请书日期的共青团员/群众）不是党员：按“发展党员”页的规则检查其日
@@ -93,10 +93,10 @@ _EPILOG_ZH = """\
 "原名=现名" 才会对应（多个名称就重复这个选项）。
 
 花名册从表头含有上述各列的第一个可见工作表读取（先看当前工作表）；隐藏的工作表
-只有用 --sheet 指定时才读取。有几个工作表都像花名册，或几列表头相同时，“注意:”
-一行会说明读取的是哪一个。
+只有用 --sheet 指定时才读取。有几个工作表都像花名册，或几列表头相同时，
+“注意：”一行会说明读取的是哪一个。
 
-每个错误行打印一行，例如“第12行: 身份证号校验位错误”，行号与 Excel 中显示的相
+每个错误行打印一行，例如“第12行：身份证号校验位错误”，行号与 Excel 中显示的相
 同。最后是一行汇总。
 
 退出码：

@@ -65,6 +65,7 @@ _PROTECTED = re.compile(
     r"|\(\*[^()]*\)"  # (*.xlsx *.xls), (*)
     r"|;;"
     r"|&[a-z]+;|&#\d+;"  # XML entities
+    r"|[a-z][a-z0-9+.-]*://[^\s,;，。、；（）“”]*"  # an address typed as it is: host:port
 )
 
 

@@ -33,6 +33,11 @@ ROOT = Path(__file__).resolve().parents[2]
         ("共 {n:,} 人", "共 {n:,} 人"),
         ("&Venues (阵地)...", "&Venues (阵地)..."),
         ("Members: 3, organizations: 2", "Members: 3, organizations: 2"),
+        # an address is typed as it stands: its host:port colon stays, the text around it not
+        (
+            "服务器地址 postgresql+psycopg://账号@主机:端口/数据库,或文件",
+            "服务器地址 postgresql+psycopg://账号@主机:端口/数据库，或文件",
+        ),
     ],
 )
 def test_full_width(text: str, expected: str) -> None:
