@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -253,18 +254,37 @@ class _Columns(str):
         return width(self)
 
 
+#: Guards the swap: how many :func:`speaking` blocks are active (in any thread), and
+#: argparse's own lookups the first of them replaced.
+_SWAP_LOCK = threading.Lock()
+_active = [0]
+_before: dict[str, Any] = {}
+_NAMES = ("_", "ngettext")
+
+
 @contextmanager
 def speaking() -> Iterator[None]:
-    """argparse says its sentences in the current language meanwhile (nested: the outer
-    lookups are put back at the end)."""
-    names = ("_", "ngettext")
-    before = {name: getattr(argparse, name) for name in names if hasattr(argparse, name)}
-    vars(argparse).update(_=gettext, ngettext=ngettext)
+    """argparse says its sentences in the current language meanwhile.
+
+    Nested, or in two threads at once, the lookups are swapped in by the first block to
+    start and put back by the last to end (each block putting back what it found left
+    this module's lookups in argparse for good when two threads' blocks ended in the
+    order they began, and the later block spoke English after the first ended)."""
+    with _SWAP_LOCK:
+        if _active[0] == 0:
+            _before.clear()
+            _before.update({n: getattr(argparse, n) for n in _NAMES if hasattr(argparse, n)})
+            vars(argparse).update(_=gettext, ngettext=ngettext)
+        _active[0] += 1
     try:
         yield
     finally:
-        for name in names:
-            if name in before:
-                setattr(argparse, name, before[name])
-            else:
-                delattr(argparse, name)
+        with _SWAP_LOCK:
+            _active[0] -= 1
+            if _active[0] == 0:
+                for name in _NAMES:
+                    if name in _before:
+                        setattr(argparse, name, _before[name])
+                    else:
+                        delattr(argparse, name)
+                _before.clear()

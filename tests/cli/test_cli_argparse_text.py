@@ -10,6 +10,7 @@ import ast
 import gettext
 import inspect
 import re
+import threading
 
 import pytest
 
@@ -244,3 +245,33 @@ def test_chinese_is_wrapped_between_characters_not_before_its_punctuation() -> N
     ]
     assert wrap("the account  to act as", 12) == ["the account", "to act as"]
     assert wrap("", 10) == []
+
+
+def test_two_threads_parsing_at_once_leave_argparse_as_it_was() -> None:
+    """Each block put back what it found: two threads' blocks ending in the order they
+    began left argparse saying this module's Chinese for good (to any parser of the
+    process), and the second thread's parse spoke English once the first had ended."""
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+    heard: list[str] = []
+
+    def first() -> None:
+        with argparse_text.speaking():
+            first_in.set()
+            second_in.wait(5)
+        first_out.set()
+
+    def second() -> None:
+        first_in.wait(5)
+        with argparse_text.speaking():
+            second_in.set()
+            first_out.wait(5)
+            heard.append(argparse._("usage: "))  # type: ignore[attr-defined]
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert heard == ["用法："]
+    assert argparse._ is gettext.gettext  # type: ignore[attr-defined]
+    assert argparse.ngettext is gettext.ngettext  # type: ignore[attr-defined]
