@@ -221,10 +221,10 @@ def wrap(text: str, columns: int) -> list[str]:
 
 class WideHelpFormatter(argparse.HelpFormatter):
     """argparse's help, a Chinese help text wrapped to the console's columns (its English
-    wrapped by argparse as ever)."""
+    wrapped by argparse as ever; a raw formatter's text kept as written)."""
 
     def _split_lines(self, text: str, width: int) -> list[str]:
-        if not _wide(text):
+        if not _wide(text) or isinstance(self, argparse.RawTextHelpFormatter):
             return super()._split_lines(text, width)
         return wrap(text, width)
 

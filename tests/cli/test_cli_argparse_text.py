@@ -275,3 +275,12 @@ def test_two_threads_parsing_at_once_leave_argparse_as_it_was() -> None:
     assert heard == ["用法："]
     assert argparse._ is gettext.gettext  # type: ignore[attr-defined]
     assert argparse.ngettext is gettext.ngettext  # type: ignore[attr-defined]
+
+
+def test_a_raw_formatter_keeps_its_chinese_lines_as_written() -> None:
+    """RawTextHelpFormatter's help keeps its lines: the wide wrapping joined them."""
+    parser = Parser(prog="pbc x", formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--a", help="第一行\n第二行：保持原样")
+    lines = parser.format_help().splitlines()
+    assert any(line.endswith("第一行") for line in lines), lines
+    assert any(line.strip() == "第二行：保持原样" for line in lines), lines
