@@ -235,6 +235,13 @@ def _joined_fee_error(s: Session, stored: PartyMember, data: MemberInput) -> Fie
     return None if problem is None else FieldError("joined_on", problem)
 
 
+def joining_moved_error(s: Session, stored: PartyMember, data: MemberInput) -> FieldError | None:
+    """Why the stored member's day of joining cannot become ``data``'s: past their first
+    change, or past their first fee basis or payment (the editor's rules, which the roster
+    import updating a stored member keeps too); None when it can."""
+    return _joined_error(s, stored, data) or _joined_fee_error(s, stored, data)
+
+
 def _status_error(stored: PartyMember | None, data: MemberInput) -> FieldError | None:
     """The editor keeps a member on the roll (正常 or 失联) and leaves a member who left as
     they are: coming and going are changes of their own."""
@@ -401,11 +408,7 @@ def update_member(
             acc.check_org_writable(member.organization_id)
             versions.check(s, member, data.version)
             clean = _validate(s, data, member_id, acc)
-            status_error = (
-                _status_error(member, clean)
-                or _joined_error(s, member, clean)
-                or _joined_fee_error(s, member, clean)
-            )
+            status_error = _status_error(member, clean) or joining_moved_error(s, member, clean)
             if status_error is not None:
                 raise ValidationError([status_error])
             acc.check_org_writable(clean.organization_id)  # not moved out of the scope

@@ -37,6 +37,7 @@ from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import access
 from pbc_desktop.services.member_changes.moving import move_refusals
+from pbc_desktop.services.member_editing import joining_moved_error
 from pbc_desktop.services.member_import.applicants import (
     check_record_updates,
     refuse_waiting,
@@ -613,6 +614,8 @@ def _check_updates(
                         seen[r.existing_id or 0] = found[0].version
                     merged = _merged(found[0], r.data, r.given)
                     problems = tuple(_merged_errors(merged, r.data, r.errors, today))
+                    if not problems and merged.joined_on != found[0].joined_on:
+                        problems = _joining_moved(s, r.existing_id or 0, merged)
                     if not r.errors and found[0].organization_id != r.data.organization_id:
                         moving.append(i)  # another organization (or one to be created)
                 if problems or r.errors:
@@ -621,6 +624,16 @@ def _check_updates(
                     )
             if moving:
                 _moves(s, rows, moving, today or date.today())
+
+
+def _joining_moved(s: Session, member_id: int, merged: MemberInput) -> tuple[Problem, ...]:
+    """A row changing a stored member's day of joining: refused as the member editor
+    refuses it (past their first change, fee basis or payment; the import took it)."""
+    member = s.get(PartyMember, member_id)
+    if member is None:  # deleted meanwhile: the writing says the file is stale
+        return ()
+    problem = joining_moved_error(s, member, merged)
+    return () if problem is None else ((problem.field, problem.message),)
 
 
 def _moves(s: Session, rows: list[ImportRow], moving: Sequence[int], on: date) -> None:
