@@ -284,3 +284,19 @@ def test_a_raw_formatter_keeps_its_chinese_lines_as_written() -> None:
     lines = parser.format_help().splitlines()
     assert any(line.endswith("第一行") for line in lines), lines
     assert any(line.strip() == "第二行：保持原样" for line in lines), lines
+
+
+def test_a_chinese_heading_ends_with_a_full_width_colon(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Python 3.11 writes a section's heading as "heading:" without asking gettext: the
+    Chinese help read "选项:" and "位置参数:"; an English one keeps its colon."""
+    said = "\n".join(_help(capsys, []))
+    assert re.search(r"^位置参数：$", said, re.MULTILINE) and re.search(r"^选项：$", said, re.M)
+    assert not re.search(r"^\S.*[\u4e00-\u9fff]:$", said, re.MULTILINE), said
+    parser = Parser(prog="pbc x")
+    parser.add_argument_group("数据库").add_argument("--db", help="数据库文件: 路径")
+    said = parser.format_help()
+    assert "\n数据库：\n" in said and "数据库文件: 路径" in said  # a heading's colon alone
+    said = "\n".join(_help(capsys, ["info", "--lang", "en"]))
+    assert re.search(r"^options:$", said, re.MULTILINE)
