@@ -24,8 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from pbc_desktop.domain.enums import LabeledEnum, MembershipStatus
-from pbc_desktop.domain.member_changes import ON_ROLL_STATUSES
+from pbc_desktop.domain.enums import LabeledEnum
 from pbc_desktop.domain.months import add_months
 from pbc_desktop.lang import t
 
@@ -317,21 +316,6 @@ def correction_refusal(latest: DevelopmentStep | None) -> str | None:
         "申请书的日期请用“修改”在人员信息中更正。",
         "Only the application is recorded, so there is no later step to correct or remove; "
         "the application date is corrected with Edit, in the person's data.",
-    )
-
-
-def left_roll_refusal(name: str, status: MembershipStatus | None) -> str | None:
-    """Why no step is recorded from the 发展党员 tab for the person ``name``, admitted as
-    a member now of ``status`` (None: not admitted): the member died or left the roll
-    (transferred out of the district, left the Party), and every step dated after that is
-    refused; the tab disables the action with it rather than open a dialog whose save is
-    refused (one dated earlier, entered late, is still taken by the service)."""
-    if status is None or status in ON_ROLL_STATUSES:
-        return None
-    return t(
-        f"党员{name}已不在册（{status.zh}），不再记录其发展党员步骤。",
-        f"{name} is no longer on the roll ({status.en}); no step of their development is "
-        "recorded any more.",
     )
 
 

@@ -6689,6 +6689,10 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
         <translation>记录步骤：{0}</translation>
     </message>
     <message>
+        <source>{0} left the roll on {1}: no step after that day is recorded.</source>
+        <translation>{0}已于{1}不在册，此后的发展党员步骤不再记录。</translation>
+    </message>
+    <message>
         <source>Name the two mentors (培养联系人).</source>
         <translation>填写两名培养联系人。</translation>
     </message>

@@ -10,6 +10,7 @@ import ast
 import gettext
 import inspect
 import re
+import threading
 
 import pytest
 
@@ -245,3 +246,58 @@ def test_chinese_is_wrapped_between_characters_not_before_its_punctuation() -> N
     ]
     assert wrap("the account  to act as", 12) == ["the account", "to act as"]
     assert wrap("", 10) == []
+
+
+def test_two_threads_parsing_at_once_leave_argparse_as_it_was() -> None:
+    """Each block put back what it found: two threads' blocks ending in the order they
+    began left argparse saying this module's Chinese for good (to any parser of the
+    process), and the second thread's parse spoke English once the first had ended."""
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+    heard: list[str] = []
+
+    def first() -> None:
+        with argparse_text.speaking():
+            first_in.set()
+            second_in.wait(5)
+        first_out.set()
+
+    def second() -> None:
+        first_in.wait(5)
+        with argparse_text.speaking():
+            second_in.set()
+            first_out.wait(5)
+            heard.append(argparse._("usage: "))  # type: ignore[attr-defined]
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert heard == ["用法："]
+    assert argparse._ is gettext.gettext  # type: ignore[attr-defined]
+    assert argparse.ngettext is gettext.ngettext  # type: ignore[attr-defined]
+
+
+def test_a_raw_formatter_keeps_its_chinese_lines_as_written() -> None:
+    """RawTextHelpFormatter's help keeps its lines: the wide wrapping joined them."""
+    parser = Parser(prog="pbc x", formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--a", help="第一行\n第二行：保持原样")
+    lines = parser.format_help().splitlines()
+    assert any(line.endswith("第一行") for line in lines), lines
+    assert any(line.strip() == "第二行：保持原样" for line in lines), lines
+
+
+def test_a_chinese_heading_ends_with_a_full_width_colon(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Python 3.11 writes a section's heading as "heading:" without asking gettext: the
+    Chinese help read "选项:" and "位置参数:"; an English one keeps its colon."""
+    said = "\n".join(_help(capsys, []))
+    assert re.search(r"^位置参数：$", said, re.MULTILINE) and re.search(r"^选项：$", said, re.M)
+    assert not re.search(r"^\S.*[\u4e00-\u9fff]:$", said, re.MULTILINE), said
+    parser = Parser(prog="pbc x")
+    parser.add_argument_group("数据库").add_argument("--db", help="数据库文件: 路径")
+    said = parser.format_help()
+    assert "\n数据库：\n" in said and "数据库文件: 路径" in said  # a heading's colon alone
+    said = "\n".join(_help(capsys, ["info", "--lang", "en"]))
+    assert re.search(r"^options:$", said, re.MULTILINE)

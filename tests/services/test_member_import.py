@@ -26,9 +26,12 @@ from pbc_desktop.domain.enums import (
     OrgKind,
     OrgLevel,
 )
+from pbc_desktop.domain.fees import FeeCategory
 from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import member_import as mi
+from pbc_desktop.services.fees.basis import BasisInput, set_basis
+from pbc_desktop.services.member_changes.transfers import transfer_in_from_outside
 from pbc_desktop.services.member_export import MemberQuery, export_members
 from tests.factories import make_id, make_member, make_org
 from tests.import_factories import (
@@ -456,6 +459,47 @@ def test_existing_member_skipped(db: Database, org_id: int, tmp_path: Path) -> N
     result = mi.apply_import(db, preview, on_duplicate="skip")
     assert (result.imported, result.skipped, result.updated) == (1, 1, 0)
     assert member_rows(db)[0] == before[0]
+
+
+def test_a_day_of_joining_moved_past_the_first_fee_basis_or_change_is_refused(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    """The member editor refuses a day of joining moved past the member's first fee basis
+    (or payment) or first change; a roster updating the member took it without a word."""
+    member_id = _existing(db, org_id)  # joined 2008-07-01, confirmed 2009-07-01
+    basis = BasisInput(member_id, date(2008, 8, 1), FeeCategory.FARMER)
+    set_basis(db, basis, today=date(2026, 5, 1))
+    path = simple_roster(tmp_path / "r.xlsx", row("张三", ID_A, joined="2009.01.01"))
+    preview = mi.read_members(db, path)
+    assert [p.line() for p in preview.bad_rows("update")] == [
+        "第2行：张老三的党费缴纳基数自2008-08起，入党日期不能晚于2008-08；"
+        "如入党日期确有误，请先更正缴纳基数的起始月份"
+    ]
+    assert preview.bad_rows("skip") == []
+    with pytest.raises(UserError):
+        mi.apply_import(db, preview, on_duplicate="update")
+    transferred = transfer_in_from_outside(
+        db,
+        MemberInput(
+            name="李四", organization_id=org_id, id_number=ID_B, joined_on=date(2010, 7, 1)
+        ),
+        from_unit="深圳市某社区党委",
+        received_on=date(2026, 4, 1),
+    )
+    path = simple_roster(tmp_path / "r2.xlsx", row("李四", ID_B, joined="2026.05.01"))
+    bad = mi.read_members(db, path).bad_rows("update")
+    assert [p.line() for p in bad] == ["第2行：入党日期不能晚于该党员的转入日期（2026-04-01）"]
+    # earlier, or the same day: taken
+    path = simple_roster(
+        tmp_path / "r3.xlsx",
+        row("张三", ID_A, joined="2008.08.01"),
+        row("李四", ID_B, joined="2026.04.01"),
+    )
+    result = mi.apply_import(db, mi.read_members(db, path), on_duplicate="update")
+    assert result.updated == 2
+    with db.read() as s:
+        joined = {m.id: m.joined_on for m in s.scalars(select(PartyMember))}
+    assert joined == {member_id: date(2008, 8, 1), transferred: date(2026, 4, 1)}
 
 
 def test_existing_member_updated_from_the_filled_cells(

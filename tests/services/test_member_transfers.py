@@ -755,6 +755,12 @@ def test_a_transfer_in_of_another_name_on_the_id_number_of_one_who_left_is_refus
         transfer_in_from_outside(db, later, from_unit="广州", received_on=date(2026, 8, 1))
     assert info.value.fields() == ["joined_on"]
     assert "林芳" not in str(info.value) and "2010" not in str(info.value)
+    # nor, by the date of the transfer, the day they joined or left (another's record)
+    for day in (date(2009, 1, 1), date(2026, 4, 15)):
+        with pytest.raises(ValidationError) as info:
+            transfer_in_from_outside(db, other, from_unit="广州", received_on=day)
+        assert info.value.fields() == ["id_number"], str(info.value)
+        assert "2010" not in str(info.value) and "2026" not in str(info.value)
     assert "林芳" not in roll(db, world.jia_two, roll=MemberRoll.ALL)
     with db.read() as s:
         member = s.get(PartyMember, member_id)

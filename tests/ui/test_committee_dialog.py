@@ -428,3 +428,30 @@ def test_a_seat_holder_who_left_keeps_the_link_when_corrected(
     dialog.accept()
     assert dialog.saved_id is not None
     assert committees.history(db, world.jia_two, TODAY)[0].seats == seats
+
+
+def test_a_committee_recorded_meanwhile_elsewhere_asks_about_the_gap_on_saving(
+    qtbot: QtBot, db: Database, world: TwoTowns, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dialog opened on an organization with no committee (any first number); another
+    window then recorded 第3届. 第10届 saved here was refused beside the number, with no way
+    to say the gap is intended; it is asked about as a gap the dialog knew of is."""
+    boxes: Boxes = stub_boxes(monkeypatch)
+    dialog = _dialog(qtbot, db, world.yi_one)
+    dialog.ui.termNoSpin.setValue(10)
+    dialog.ui.electedEdit.setDate(QDate(2026, 5, 20))
+    _fill(dialog, 0, CommitteePost.SECRETARY, "吴书记")
+    seats = (committees.Seat("周书记", CommitteePost.SECRETARY),)
+    elsewhere = committees.CommitteeInput(world.yi_one, 3, date(2024, 5, 1), 5, seats)
+    committees.record_committee(db, elsewhere, today=TODAY)
+    boxes.confirm_answer = False
+    dialog.accept()
+    assert boxes.shown == [
+        "The last committee recorded is no. 3, and this one is no. 10: the terms between "
+        "them can never be added later. Record it as no. 10?"
+    ]
+    assert dialog.saved_id is None and dialog.error_text() == ""
+    boxes.confirm_answer = True
+    dialog.accept()
+    assert dialog.saved_id is not None and len(boxes.shown) == 2
+    assert [r.term_no for r in committees.history(db, world.yi_one, TODAY)] == [10, 3]

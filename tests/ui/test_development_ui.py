@@ -305,12 +305,14 @@ def test_the_cancellation_of_a_member_who_died_is_refused_in_the_dialog(
     dialog.reject()
 
 
-def test_no_step_dialog_opens_for_a_member_who_left_the_roll(
+def test_a_step_before_the_member_left_the_roll_is_still_recorded(
     qtbot: QtBot, tab: DevelopmentTab, db: Database, org: int
 ) -> None:
-    """A probationary member transferred out of the district: 记录步骤 opened its dialog,
-    whose every save (dated today) was then refused. The action is disabled, saying why,
-    as the tab's other actions are; Enter does nothing."""
+    """A probationary member transferred out of the district: 记录步骤 opened on today,
+    a day every save was refused on; then the action was disabled, and a step held before
+    the transfer, entered late (the service takes it), could not be recorded at all. The
+    dialog opens on the day they left, offers no later day and says why."""
+    from pbc_desktop.services.development.detail import get_development_detail
     from pbc_desktop.services.member_changes.transfers import (
         TransferInput,
         issue_transfer,
@@ -318,7 +320,6 @@ def test_no_step_dialog_opens_for_a_member_who_left_the_roll(
     )
 
     record_id = make_record(db, "王预备", org, Stage.PROBATIONARY, admitted_on=date(2025, 3, 1))
-    make_record(db, "林对象", org, Stage.CANDIDATE)
     with db.read() as s:
         record = s.get(DevelopmentRecord, record_id)
         assert record is not None and record.member_id is not None
@@ -327,12 +328,18 @@ def test_no_step_dialog_opens_for_a_member_who_left_the_roll(
         db, member_id, TransferInput(to_unit="外省某党委", issued_on=date(2025, 6, 1))
     )
     receive_transfer(db, letter, date(2025, 6, 5))
+    left_on = get_development_detail(db, record_id).left_on
+    assert left_on is not None and left_on <= date(2025, 6, 5)
     tab.refresh()
     click_row(qtbot, tab, "王预备")
-    assert not tab.step_button.isEnabled()
-    assert tab.step_button.toolTip() == "党员王预备已不在册（已转出），不再记录其发展党员步骤。"
-    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
-    assert tab.active_dialog is None
-    click_row(qtbot, tab, "林对象")  # one on the way in: recorded as before
     assert tab.step_button.isEnabled()
-    assert tab.step_button.toolTip() == "Record a dated step of the selected person (Enter)"
+    dialog = open_step(qtbot, tab, "王预备")
+    assert dialog.ui.dateEdit.maximumDate() == QDate(left_on.year, left_on.month, left_on.day)
+    assert dialog.ui.dateEdit.date() == dialog.ui.dateEdit.maximumDate()
+    assert f"王预备 left the roll on {left_on.isoformat()}" in dialog.ui.hintLabel.text()
+    choose_step(dialog, Step.OATH)
+    dialog.ui.dateEdit.setDate(QDate(2025, 4, 1))
+    click_ok(qtbot, dialog)
+    assert tab.active_dialog is None
+    steps = [(v.step, v.occurred_on) for v in get_development_detail(db, record_id).steps]
+    assert (Step.OATH, date(2025, 4, 1)) in steps

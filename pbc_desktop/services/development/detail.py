@@ -15,6 +15,7 @@ from pbc_desktop.domain.development import DevelopmentStage, DevelopmentStep, Du
 from pbc_desktop.domain.member_changes import ON_ROLL_STATUSES
 from pbc_desktop.services import access
 from pbc_desktop.services.development.records import load_record, progress_of
+from pbc_desktop.services.member_changes.leaving import latest_change
 from pbc_desktop.services.members import (
     PersonDetail,
     check_unmasked,
@@ -45,13 +46,17 @@ class DevelopmentDetail(PersonDetail):
     steps: tuple[StepView, ...]  # in the order they happened
     dues: tuple[Due, ...]  # what is due next, the most pressing first
     version: int
+    #: the day the member admitted from the record died or left the roll (their latest
+    #: change): no step dated after it is recorded; None while on the roll, or not admitted
+    left_on: date | None = None
 
 
-def _detail(record: DevelopmentRecord, unmasked: bool) -> DevelopmentDetail:
+def _detail(s: Session, record: DevelopmentRecord, unmasked: bool) -> DevelopmentDetail:
     progress = progress_of(record)
     # a probationary member who died or left meanwhile is due for nothing, as in the lists
     # (the detail still said 转正 was due, days late, and the step dialog offered it first)
     left = record.member is not None and record.member.status not in ON_ROLL_STATUSES
+    last = latest_change(s, record.member.id) if left and record.member is not None else None
     return from_fields(
         DevelopmentDetail,
         record,
@@ -62,6 +67,7 @@ def _detail(record: DevelopmentRecord, unmasked: bool) -> DevelopmentDetail:
             for e in record.steps
         ),
         dues=() if left else tuple(rules.dues(progress)),
+        left_on=None if last is None else last.occurred_on,
     )
 
 
@@ -72,7 +78,7 @@ def get_development_detail(
     with db.read() as s:
         acc = access.of(db, s)
         check_unmasked(acc, unmasked)
-        return _detail(load_record(s, record_id, acc), unmasked)
+        return _detail(s, load_record(s, record_id, acc), unmasked)
 
 
 def member_development(
@@ -91,4 +97,4 @@ def development_in(s: Session, member_id: int) -> DevelopmentDetail | None:
     record = s.scalars(
         select(DevelopmentRecord).where(DevelopmentRecord.member_id == member_id)
     ).first()
-    return None if record is None else _detail(record, False)
+    return None if record is None else _detail(s, record, False)

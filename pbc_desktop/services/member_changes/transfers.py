@@ -456,7 +456,10 @@ def transfer_in_from_outside(
             again = FieldErrors()
             named = acc.sees_org(returning.organization_id)
             again.errors.extend(_not_the_same_person(returning, typed, named=named))
-            check_change_date(s, again, returning, received_on, ("转入日期", "date of transfer"))
+            if not again.errors:  # not theirs: the record's dates are not checked nor said
+                check_change_date(
+                    s, again, returning, received_on, ("转入日期", "date of transfer")
+                )
             again.raise_any()
             record_change(
                 s,

@@ -283,17 +283,33 @@ class CommitteeDialog(FormDialog):
     def save(self) -> int | None:
         data = self.data()
         last = self.skips_terms(data.term_no)
-        if last is not None and not messages.confirm(
+        if last is not None and not self._skip_agreed(last, data.term_no):
+            return None
+        gap = last is not None  # asked and agreed to
+        try:
+            return self._store(data, allow_gap=gap)
+        except committees.TermGapError as skipped:
+            # another window recorded a committee since this one opened: asked now, with
+            # the number stored (it was refused beside the field, with no way to agree)
+            if not self._skip_agreed(skipped.last, data.term_no):
+                return None
+            return self._store(data, allow_gap=True)
+
+    def _skip_agreed(self, last: int, term_no: int) -> bool:
+        """Whether the committee ``term_no`` is to skip the terms after ``last``."""
+        if messages.confirm(
             self,
             self.windowTitle(),
             self.tr(
                 "The last committee recorded is no. {0}, and this one is no. {1}: the terms "
                 "between them can never be added later. Record it as no. {1}?"
-            ).format(last, data.term_no),
+            ).format(last, term_no),
         ):
-            self.ui.termNoSpin.setFocus()
-            return None
-        gap = last is not None  # asked and agreed to
+            return True
+        self.ui.termNoSpin.setFocus()
+        return False
+
+    def _store(self, data: committees.CommitteeInput, *, allow_gap: bool) -> int:
         if self.editing is not None:
             committees.correct_committee(
                 self.ctx.db,
@@ -301,7 +317,7 @@ class CommitteeDialog(FormDialog):
                 data,
                 self.read_version,
                 today=self.today,
-                allow_gap=gap,
+                allow_gap=allow_gap,
             )
             return self.editing.id
-        return committees.record_committee(self.ctx.db, data, today=self.today, allow_gap=gap)
+        return committees.record_committee(self.ctx.db, data, today=self.today, allow_gap=allow_gap)

@@ -172,7 +172,17 @@ class StepDialog(FormDialog):
         first = next((d.step for d in shown.dues if d.step in offered), None)
         if first is not None:
             select_data(ui.stepCombo, first.value)
-        set_date_capped(ui.dateEdit, date.today())
+        # a member who died or left the roll: a step up to that day may still be entered
+        # late, none after it (the dialog opened on today, a day every save was refused on)
+        left_on = shown.left_on
+        set_date_capped(ui.dateEdit, min(date.today(), left_on or date.today()))
+        self.left_note = (
+            ""
+            if left_on is None
+            else self.tr("{0} left the roll on {1}: no step after that day is recorded.").format(
+                shown.name, fmt_date(left_on)
+            )
+        )
         ui.stepCombo.currentIndexChanged.connect(self._step_changed)
         self.field_widgets = {
             "step": ui.stepCombo,
@@ -209,7 +219,8 @@ class StepDialog(FormDialog):
                 "The probation is extended once, by 6 to 12 months."
             ),
         }
-        ui.hintLabel.setText(hints.get(step, "") if step is not None else "")
+        hint = hints.get(step, "") if step is not None else ""
+        ui.hintLabel.setText("\n".join(text for text in (hint, self.left_note) if text))
 
     def save(self) -> int:
         """Record the step; the record's id (the tab shows the person again)."""
@@ -246,6 +257,7 @@ class CorrectStepDialog(StepDialog):
         self.setWindowTitle(self.tr("Correct the latest step: {0}").format(name))
         fill_enum(ui.stepCombo, [latest.step])
         ui.stepCombo.setEnabled(False)
+        ui.dateEdit.setMaximumDate(to_qdate(date.today()))  # as stored (the service judges)
         ui.dateEdit.setDate(to_qdate(latest.occurred_on))
         ui.peopleEdit.setText(latest.people or "")
         if latest.months is not None:

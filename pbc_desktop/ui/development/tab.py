@@ -11,11 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QWidget
 
-from pbc_desktop.domain.development import (
-    DevelopmentStage,
-    correction_refusal,
-    left_roll_refusal,
-)
+from pbc_desktop.domain.development import DevelopmentStage, correction_refusal
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.development import detail, forms, listing, records
@@ -55,17 +51,13 @@ class DevelopmentTab(ListingTab[DevelopmentRow]):
             self.tr("Correct the selected person's data (double-click)"),
             rule=self.refused_edit,
         )
-        self.step_button = self.button(
+        # also for a person whose member died or left the roll: a step dated up to that
+        # day, entered late, is taken (the dialog offers no later day)
+        self.step_button = self.selection_button(
             "Step",
             self.tr("Record a &step..."),
             self.record_step,
             self.tr("Record a dated step of the selected person (Enter)"),
-        )
-        self.writes.add(
-            self.step_button,
-            self.refused_selected,
-            when=self.has_selection,
-            why_not=self._left_the_roll,
         )
         self.correct_button = self.button(
             "CorrectStep",
@@ -272,12 +264,6 @@ class DevelopmentTab(ListingTab[DevelopmentRow]):
                 "(Party members tab)."
             )
         return refused
-
-    def _left_the_roll(self) -> str | None:
-        """The member admitted from the record died or left the roll: every step after
-        that is refused (the service's rule, said before the dialog opens)."""
-        row = self.current_row()
-        return None if row is None else left_roll_refusal(row.name, row.left_as)
 
     def _nothing_to_correct(self) -> str | None:
         """Only the application recorded: no later step to correct (the service's sentence)."""
