@@ -306,7 +306,7 @@ def area_name(db: Database) -> str | None:
         return user.town
     with db.read() as s:
         if user.organization_id is None:
-            return _office_area(s)
+            return office_area(s)
         return s.scalar(select(Organization.name).where(Organization.id == user.organization_id))
 
 
@@ -316,10 +316,11 @@ def own_area(db: Database) -> str | None:
     kept) see as a whole, named so in the window and on paper rather than 全区; None for a
     district's office or none set up."""
     with db.read() as s:
-        return _office_area(s)
+        return office_area(s)
 
 
-def _office_area(s: Session) -> str | None:
+def office_area(s: Session) -> str | None:
+    """:func:`own_area` in a read already open (``services.changes.look``)."""
     office = own_office_row(s)
     if office is None or office.level is OrgLevel.DISTRICT:
         return None

@@ -18,7 +18,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import PostReport, User
 from pbc_desktop.domain.enums import MemberCategory, UserRole
 from pbc_desktop.domain.member_rules import MemberInput
-from pbc_desktop.services import member_editing
+from pbc_desktop.services import changes, member_editing
 from pbc_desktop.services.accounts.users import actor_of
 from pbc_desktop.ui.common.change_watch import ChangeWatch
 from pbc_desktop.ui.common.context import AppContext
@@ -481,7 +481,7 @@ def test_no_look_on_sqlite_nor_while_another_window_is_active(
     qtbot: QtBot, db: Database, tab: MembersTab, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[Database] = []
-    monkeypatch.setattr("pbc_desktop.services.changes.last_change", lambda d: asked.append(d) or 0)
+    monkeypatch.setattr(changes, "look", lambda d: asked.append(d) or changes.Look(0, None))
     watch = ChangeWatch(tab.ctx, tab, interval_ms=60_000)
     tab.activateWindow()
     qtbot.waitUntil(tab.isActiveWindow)

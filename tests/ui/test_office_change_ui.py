@@ -11,6 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import OrgLevel
+from pbc_desktop.errors import ServerConnectionError
+from pbc_desktop.services import access
 from pbc_desktop.services.exchange import offices
 from pbc_desktop.ui.accounts.manager import AccountsDialog
 from pbc_desktop.ui.exchange.office_dialog import OfficeDialog, OfficeSetupDialog
@@ -86,11 +88,45 @@ def test_set_up_in_the_first_steps(window: MainWindow) -> None:
     assert named_as_the_towns(window)
 
 
-def test_set_up_at_another_pc_of_a_server(window: MainWindow) -> None:
+def watching(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's change watch looks on SQLite too (two connections stand for two PCs)
+    and as if the window were the active one; its first look taken."""
+    window.change_watch.everywhere = True
+    monkeypatch.setattr(window, "isActiveWindow", lambda: True)
+    window.change_watch.look()
+
+
+def test_set_up_at_another_pc_of_a_server(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """On a server's database another administrator may set the office up: the window
-    follows it with the others' changes."""
+    follows it with the others' changes, as the watch's look read it."""
+    watching(window, monkeypatch)
     offices.create_local_office(
         window.ctx.db, offices.OfficeSetup("甲镇党委", OrgLevel.TOWN, town="甲镇")
     )
-    window.follow_changes()
+    window.change_watch.look()
     assert named_as_the_towns(window)
+
+
+def test_a_server_gone_after_the_look_is_no_message(
+    window: MainWindow, boxes: Boxes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server may stop answering the moment after a look found others' writes: the
+    role is not read again for the status bar (the read would fail, and its refusal
+    reach the window as a message over it, while the server watch's red line says so
+    already); the look's own reading of the office is shown."""
+    watching(window, monkeypatch)
+    offices.create_local_office(
+        window.ctx.db, offices.OfficeSetup("甲镇党委", OrgLevel.TOWN, town="甲镇")
+    )
+
+    def gone(_db: Database) -> str | None:
+        raise ServerConnectionError("连接不上服务器 10.38.1.5:5432：请检查网络。")
+
+    monkeypatch.setattr(access, "own_area", gone)
+    window.change_watch.look()  # the change found, the server gone after
+    assert named_as_the_towns(window)
+    window.follow_changes()  # and as the server watch has it, once the server is back
+    assert named_as_the_towns(window)
+    assert boxes.shown == []

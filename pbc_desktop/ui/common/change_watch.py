@@ -3,7 +3,7 @@
 Polling, not PostgreSQL's LISTEN/NOTIFY: a notification needs a connection held open and
 listened on all the time (its own socket notifier in the Qt loop, its own reconnecting
 after a network loss, a trigger or a NOTIFY in every write path), while one cheap query
-(``services.changes.last_change``: the audit head's last id, one primary-key row) every few
+(``services.changes.look``: the audit head's last id, one primary-key row) every few
 seconds, only while the window is the active one, costs the server nothing at a town's
 or a district's scale, survives a lost network by itself and is the same SQL on any
 PostgreSQL-compatible server. On SQLite there is one writer, this window (the file is
@@ -35,6 +35,9 @@ class ChangeWatch(QObject):
         self.ctx = ctx
         self._window = window
         self._seen: int | None = None
+        #: the look that found the change (its mark and what was read with it, the
+        #: database's own area), for the slots of :attr:`changed`; None before any look
+        self.last: changes.Look | None = None
         #: also on SQLite (tests, where two connections stand for two PCs)
         self.everywhere = False
         #: whether the server answers (the window's ``ServerWatch``): no look while it
@@ -50,6 +53,7 @@ class ChangeWatch(QObject):
         Open, Connect to server, a restore), not the one it closed."""
         self.ctx = ctx
         self._seen = None
+        self.last = None
 
     def watching(self) -> bool:
         """Whether a look is worth it now: a server database, and the user at this window
@@ -60,10 +64,11 @@ class ChangeWatch(QObject):
     def look(self) -> None:
         if not self.watching():
             return
-        mark = changes.last_change(self.ctx.db)
-        if mark is None:
+        seen = changes.look(self.ctx.db)
+        if seen is None:
             return  # not reachable just now: the next look tries again
-        if self._seen is not None and mark != self._seen:
-            self._seen = mark
+        self.last = seen
+        if self._seen is not None and seen.mark != self._seen:
+            self._seen = seen.mark
             self.changed.emit()
-        self._seen = mark
+        self._seen = seen.mark

@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._user_label)
         self.statusBar().addPermanentWidget(self._db_label)
         self.help_window: HelpWindow | None = None
+        self._own_area: str | None = None  # access.own_area, as last read
         self._build_menus()
         self._build_tabs()
         self.tab_widget.currentChanged.connect(self._on_tab_changed)
@@ -156,7 +157,7 @@ class MainWindow(QMainWindow):
         self.lock_cover = LockCover(self)
         self.change_watch = ChangeWatch(self.ctx, self)
         self.change_watch.reachable = self._server_answers
-        self.change_watch.changed.connect(self.follow_changes)
+        self.change_watch.changed.connect(self._follow_watch)
 
     # -- construction -------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -338,10 +339,19 @@ class MainWindow(QMainWindow):
         the others refresh when they are shown."""
         self._contracts[self.current_key()].refresh()
 
+    def _follow_watch(self) -> None:
+        """The change watch found others' writes: the role the status bar names follows
+        the office (set up or changed at another PC) as the watch's look read it, off no
+        read of its own (the server may be gone the moment after the look: the watch's
+        next look and the server watch say so, not a message over the window)."""
+        seen = self.change_watch.last
+        if seen is not None:
+            self._own_area = seen.own_area
+        self.follow_changes()
+
     def follow_changes(self) -> None:
         """Others wrote to the (server) database: the tab in view shows it, keeping the
-        user's place; the others refresh when they are shown, as ever. The role the status
-        bar names follows the office (set up or changed at another PC)."""
+        user's place; the others refresh when they are shown, as ever."""
         self._show_user()
         key = self.current_key()
         widget = self._tabs.get(key)
@@ -366,7 +376,11 @@ class MainWindow(QMainWindow):
 
     # -- who works ---------------------------------------------------------------------
     def _update_user(self) -> None:
-        """Who is signed in: named (:meth:`_show_user`), and the entries they may use."""
+        """Who is signed in: named (:meth:`_show_user`, the database's own area read
+        again), and the entries they may use."""
+        user = self.ctx.db.user
+        district = user.role is UserRole.DISTRICT
+        self._own_area = access.own_area(self.ctx.db) if district else None
         self._show_user()
         self.action_change_password.setEnabled(self.ctx.db.user.user_id is not None)
         self.backups.update_actions()
@@ -374,10 +388,10 @@ class MainWindow(QMainWindow):
 
     def _show_user(self) -> None:
         """The status bar and the title name who is signed in (姓名(单位), role: 管理员 of
-        a town's or village's database, by its office)."""
+        a town's or village's database, by its office as last read: no read here)."""
         user = self.ctx.db.user
         role = label(user.role)
-        if user.role is UserRole.DISTRICT and access.own_area(self.ctx.db) is not None:
+        if user.role is UserRole.DISTRICT and self._own_area is not None:
             role = t("管理员", "Administrator")  # of a town's or village's database, not 区委
         self._user_label.setText(
             self.tr("Signed in: %1 · %2").replace("%1", user.label).replace("%2", role)
