@@ -95,3 +95,37 @@ def test_a_new_list_replaces_the_old_one(
     wait_loaded(qtbot, panel.load)
     assert view_texts(panel.table, 2) == [["换届", "甲村党支部"]]
     assert panel.title.text() == "Reminders: 1 (0 overdue)"
+
+
+def fees_of(month: date, members: int) -> Reminder:
+    """A branch's fee reminder as of ``month`` (the month ended last)."""
+    return Reminder(
+        ReminderArea.FEES,
+        "甲村党支部",
+        ("甲镇",),
+        f"党费：{members}人欠缴",
+        date(month.year, month.month, 28),
+        1,
+        "fees",
+        (("organization_id", 3), ("month", month)),
+    )
+
+
+def test_the_selection_stays_on_a_fee_reminder_a_month_on(
+    qtbot: QtBot, panel: RemindersPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A refresh after midnight on the 1st: the branch's arrears as of the month just
+    ended are the reminder selected as of the month before."""
+    monkeypatch.setattr(
+        reminders, "collect", lambda *_a, **_k: [LATE, fees_of(date(2026, 5, 1), 2)]
+    )
+    panel.refresh()
+    wait_loaded(qtbot, panel.load)
+    panel.table.selectRow(1)
+    monkeypatch.setattr(
+        reminders, "collect", lambda *_a, **_k: [fees_of(date(2026, 6, 1), 3), LATE]
+    )
+    panel.refresh()
+    wait_loaded(qtbot, panel.load)
+    selected = panel.table.selected()
+    assert selected is not None and selected.what == "党费：3人欠缴"

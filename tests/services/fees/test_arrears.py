@@ -9,7 +9,7 @@ import pytest
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.fees import DEFAULT_SCHEDULE, Bracket, FeeCategory, RateSchedule
-from pbc_desktop.domain.reminders import ReminderArea
+from pbc_desktop.domain.reminders import Reminder, ReminderArea
 from pbc_desktop.errors import PermissionDeniedError, ValidationError
 from pbc_desktop.services.fees.arrears import arrears_list, fee_reminders, paid_through
 from pbc_desktop.services.fees.collection import collection_sheet
@@ -87,6 +87,23 @@ def test_fee_reminders_name_branches_three_months_behind(db: Database) -> None:
         10,
     )
     assert (line.tab, dict(line.filters)) == ("fees", {"organization_id": org, "month": MAR})
+
+
+def test_a_fee_reminder_is_the_same_one_a_month_on(db: Database) -> None:
+    """The panel keeps its selection by the reminder's key: the branch's arrears counted a
+    month on (a refresh after midnight on the 1st) keep theirs; two branches' differ."""
+    org = make_org(db, "甲村党支部")
+    other = make_org(db, "乙村党支部")
+    member_with_basis(db, "甲", org)
+    member_with_basis(db, "乙", other)
+
+    def fee_lines(today: date) -> list[Reminder]:
+        return [r for r in collect(db, today) if r.area is ReminderArea.FEES]
+
+    april, may = fee_lines(date(2026, 4, 30)), fee_lines(date(2026, 5, 1))
+    assert [dict(r.filters)["month"] for r in april + may] == [MAR, MAR, APR, APR]
+    assert [r.key for r in april] == [r.key for r in may]
+    assert len({r.key for r in april}) == 2
 
 
 def test_the_reminders_are_collected_without_the_pinyin_dictionaries(
