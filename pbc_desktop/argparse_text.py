@@ -355,16 +355,28 @@ def speaking() -> Iterator[None]:
 
 def language_in(argv: Sequence[str]) -> str:
     """The ``--lang`` of a command line not yet parsed (for the messages about parsing it),
-    Chinese when it names none the program speaks."""
+    Chinese when it names none the program speaks. ``--lang`` as argparse takes it: also
+    abbreviated (``--lan en``, ``--la=en``)."""
     given = "zh"
     for i, arg in enumerate(argv):
-        if arg.startswith("--lang="):
-            given = arg.split("=", 1)[1]
+        name, equals, value = arg.partition("=")
+        if not _names_lang(name):
+            continue
+        if equals:
+            given = value
             break
-        if arg == "--lang" and i + 1 < len(argv):
+        if i + 1 < len(argv):
             given = argv[i + 1]
             break
     return given if given in lang.SUPPORTED else "zh"
+
+
+def _names_lang(option: str) -> bool:
+    """Whether argparse may take ``option`` for ``--lang``: itself, or an abbreviation of
+    it (``--la``, ``--lan``; one another option begins with too, ``--la`` of ``pbc
+    development due`` beside ``--late``, is refused as ambiguous, in the language its value
+    names)."""
+    return len(option) > len("--") and "--lang".startswith(option)
 
 
 #: The words naming a command group's subcommands in its usage (``pbc user ACTION``), in

@@ -126,6 +126,28 @@ def test_argparse_refuses_in_the_language_of_pbc(
     assert argparse._ is gettext.gettext  # type: ignore[attr-defined]  # put back after
 
 
+@pytest.mark.parametrize(
+    "written", [["--lan", "en"], ["--la", "en"], ["--l", "en"], ["--lan=en"], ["--la=en"]]
+)
+def test_an_abbreviated_lang_is_the_language_of_the_refusal(
+    written: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """argparse takes an abbreviation of --lang for it: the refusal was said in Chinese
+    (the language read before parsing knew --lang alone)."""
+    said = refusal(capsys, ["info", *written, "--bogus"])
+    assert said.startswith("Error: wrong arguments (") and "arguments: --bogus" in said, said
+    assert argparse_text.language_in(["info", *written]) == "en"
+
+
+def test_the_language_before_parsing_is_what_argparse_takes_for_lang() -> None:
+    language_in = argparse_text.language_in
+    assert language_in(["info", "--lang=en"]) == language_in(["info", "--lang", "en"]) == "en"
+    assert language_in(["info", "--lan", "fr"]) == "zh"  # not one spoken
+    assert language_in(["info", "--lan"]) == "zh"  # no value
+    assert language_in(["info", "--", "en"]) == language_in(["info", "--lane", "en"]) == "zh"
+    assert language_in(["info", "--db", "en.sqlite", "--late", "en"]) == "zh"
+
+
 def test_a_value_of_another_type_is_refused_in_chinese(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
