@@ -583,7 +583,15 @@ def _print_result(result: MergeResult) -> None:
         ],
     )
     for change in result.changes:
-        if change.change is Change.CONFLICT:
+        if change.by_arrivals and change.held_status is not None:  # the item itself unchanged
+            held = held_status_text(change.held_status, stays=False, arrived=True)
+            print(
+                t(
+                    f"状态变化：{record_label(change.entity)} {change.label}（{held}）",
+                    f"Status change: {record_label(change.entity)} {change.label} ({held})",
+                )
+            )
+        elif change.change is Change.CONFLICT:
             fields = "、".join(field_label(change.entity, f) for f in change.fields)
             if change.held_status is not None:  # the claims here hold it, whichever version
                 held = held_status_text(change.held_status, stays=change.status_stays)

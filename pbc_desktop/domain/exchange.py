@@ -334,10 +334,17 @@ def label_order(entity: str) -> int:
     return READING_ORDER.index(entity) if entity in READING_ORDER else len(READING_ORDER)
 
 
-def held_status_text(status: ItemStatus, *, stays: bool) -> str:
+def held_status_text(status: ItemStatus, *, stays: bool, arrived: bool = False) -> str:
     """The status a list item's claims or follow-ups here give it instead of a package's
-    (``stays``: the status it had here already), as ``pbc exchange import`` says it."""
+    (``stays``: the status it had here already), as ``pbc exchange import`` says it;
+    ``arrived``: the status an item the package leaves as it is moves on to because of
+    the claims or follow-ups the package brings."""
     label = status.label(language())
+    if arrived:
+        return t(
+            f"状态改为“{label}”，因收到认领或督办记录",
+            f"status becomes “{label}” because of claims or follow-ups received",
+        )
     if stays:
         return t(
             f"状态仍为“{label}”，因本机已有认领或督办记录",

@@ -6151,6 +6151,10 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
         <translation>{fields}；{status}</translation>
     </message>
     <message>
+        <source>Status becomes “{status}” because of claims or follow-ups received</source>
+        <translation>状态改为“{status}”，因收到认领或督办记录</translation>
+    </message>
+    <message>
         <source>Status stays “{status}” because of claims or follow-ups on this computer</source>
         <translation>状态仍为“{status}”，因本机已有认领或督办记录</translation>
     </message>

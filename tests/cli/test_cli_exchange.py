@@ -534,3 +534,29 @@ def test_a_conflict_names_the_status_the_claims_here_keep(
     _print_result(result)
     out = capsys.readouterr().out
     assert "老旧小区路灯改造（标题；状态仍为“已认领”，因本机已有认领或督办记录）" in out
+
+
+def test_a_dry_run_names_the_status_a_claim_alone_moves_its_item_to(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """An item the package leaves as it is but brings a claim for: the status receiving
+    gives it is said, as the preview window says it."""
+    from pbc_desktop.cli.exchange import _print_result
+    from pbc_desktop.domain.enums import ItemStatus
+    from pbc_desktop.services.exchange.merge import Change, MergeResult, RowChange
+
+    result = MergeResult()
+    result.note("claim", Change.NEW)
+    result.changes.append(
+        RowChange(
+            "list_item",
+            "u-1",
+            Change.CHANGED,
+            "老旧小区路灯改造",
+            held_status=ItemStatus.CLAIMED,
+            by_arrivals=True,
+        )
+    )
+    _print_result(result)
+    out = capsys.readouterr().out
+    assert "状态变化：清单事项 老旧小区路灯改造（状态改为“已认领”，因收到认领或督办记录）" in out

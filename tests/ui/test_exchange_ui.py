@@ -34,7 +34,8 @@ from tests.services.exchange.helpers import VILLAGE as VILLAGE_UUID
 from tests.services.exchange.helpers import merge_into, office_db, owned_by, send
 from tests.services.exchange.package_helpers import registry
 from tests.services.exchange.test_conflict_values import item_status_conflict
-from tests.services.exchange.test_item_claims import RENAMED
+from tests.services.exchange.test_item_claims import RENAMED, TITLE
+from tests.services.exchange.test_preview_arrivals import claim_alone_for
 from tests.services.exchange.test_preview_claims import claimed_then_renamed
 from tests.services.exchange.test_transfer import TOWN, VILLAGE, _me, _village_data
 
@@ -182,6 +183,20 @@ def test_the_preview_and_the_conflict_list_say_the_status_the_claims_here_keep(
     assert "无论采用哪个版本，状态都仍为“已认领”，因本机已有认领或督办记录。" in dialog.note.text()
     assert boxes.shown == []
     ex.dispose()
+
+
+def test_the_preview_says_a_claim_alone_moves_its_item_on(
+    qtbot: QtBot, offices: tuple[Database, Database], tmp_path: Path, chinese: object
+) -> None:
+    """A package bringing only a claim for an item of ours that is 待认领: the item is
+    listed with the status receiving gives it, though the package leaves it as it is."""
+    village, town = offices
+    ex, path = claim_alone_for(tmp_path, village, town)
+    preview = PreviewDialog(ex.preview(path, VILLAGE, TOWN))
+    qtbot.addWidget(preview)
+    row = _column(preview.changes, 1).index(TITLE)
+    assert cell_text(preview.changes, row, 2) == "修改"
+    assert cell_text(preview.changes, row, 3) == "状态改为“已认领”，因收到认领或督办记录"
 
 
 def _cells(table: object) -> list[list[str]]:

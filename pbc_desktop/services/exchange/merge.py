@@ -26,7 +26,9 @@ The rules (the issue's "ownership decides conflicts"):
   would otherwise drop with it).
 - A list item never falls behind its claims and follow-ups (``status_with_claims``): a
   package's status the claims here override is not applied, and is not announced as a
-  change either (:attr:`RowChange.held_status` says the status the item keeps instead).
+  change either (:attr:`RowChange.held_status` says the status the item keeps instead);
+  an item the package leaves as it is but brings a claim or follow-up for is listed when
+  that moves its status on (:attr:`RowChange.by_arrivals`).
 
 :func:`merge` does all of this in the caller's transaction; the preview is the same call
 in a transaction that is rolled back (``services/exchange/importing.py``), so what the
@@ -101,6 +103,9 @@ class RowChange:
     held_status: ItemStatus | None = None
     #: whether ``held_status`` is the status the item had here already
     status_stays: bool = False
+    #: an item of ours the package leaves as it is (unchanged, or not in it) whose status
+    #: moves on to ``held_status`` because of the claims or follow-ups the package brings
+    by_arrivals: bool = False
 
 
 @dataclass
@@ -225,6 +230,7 @@ def _hold_item_statuses(ctx: _Context) -> None:
     so that the preview says what receiving does: a package's status the claims override
     (its 待认领 where a claim is held here) is taken out of the change's fields, and the
     status the item holds instead is named."""
+    _moved_by_arrivals(ctx)
     if not ctx.items:
         return
     known = item_claims(ctx.session, {seen.item_id for seen in ctx.items})
@@ -249,6 +255,40 @@ def _hold_item_statuses(ctx: _Context) -> None:
         ctx.result.changes[seen.index] = replace(
             change, fields=fields, held_status=held, status_stays=held == seen.here
         )
+
+
+def _moved_by_arrivals(ctx: _Context) -> None:
+    """List each item of ours the package does not change (nor conflict on) whose status
+    the claims or follow-ups it brings move on, as :func:`_keep_item_statuses` then writes
+    it (a claim alone for a 待认领 item makes it 已认领): the item is otherwise unchanged,
+    only counted if at all, so without this row the preview would not say so."""
+    seen = {item.item_id for item in ctx.items}
+    new = ctx.fresh.get("list_item", set())
+    ids = sorted((ctx.claimed | ctx.followed) - seen - new)
+    table = records.shape_of("list_item").table
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        known = item_claims(ctx.session, chunk)
+        rows = ctx.session.execute(select(table).where(table.c.id.in_(chunk))).mappings()
+        for row in rows:
+            found = known[row["id"]]
+            rule = ItemClaims(  # a dry run has not written the package's claims
+                found.kind,
+                claimed=found.claimed or row["id"] in ctx.claimed,
+                followed_up=found.followed_up or row["id"] in ctx.followed,
+            )
+            moved = rule.status(row["status"])
+            if moved != row["status"]:
+                ctx.result.changes.append(
+                    RowChange(
+                        "list_item",
+                        row["uuid"],
+                        Change.CHANGED,
+                        _label(dict(row)),
+                        held_status=moved,
+                        by_arrivals=True,
+                    )
+                )
 
 
 @dataclass

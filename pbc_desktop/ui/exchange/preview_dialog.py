@@ -1,6 +1,7 @@
 """What receiving a package would change, shown before anything is written: counts per
 record type, then the records that change, conflict or go, field by field (a list item's
-status its claims here keep is said as kept, not as a change)."""
+status its claims here keep is said as kept, not as a change; one the claims or
+follow-ups the package brings move on is listed though the item is otherwise unchanged)."""
 
 from __future__ import annotations
 
@@ -146,6 +147,10 @@ class PreviewDialog(FittedDialog):
         if change.held_status is None:
             return ""
         status = label(change.held_status)
+        if change.by_arrivals:  # an item the package leaves as it is
+            return self.tr(
+                "Status becomes “{status}” because of claims or follow-ups received"
+            ).format(status=status)
         if change.status_stays:
             return self.tr(
                 "Status stays “{status}” because of claims or follow-ups on this computer"
