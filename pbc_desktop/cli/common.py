@@ -331,6 +331,19 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> Non
 FIRST_YEAR, LAST_YEAR = MIN_YEAR, MAX_YEAR  # as the window's date fields
 
 
+def add_unmasked_option(
+    p: argparse.ArgumentParser,
+    english: str = "full ID numbers and phones (recorded in the audit log)",
+) -> None:
+    """``--unmasked``: a roster, export or letter printed with the personal data in full,
+    which the command then records in the audit log."""
+    p.add_argument(
+        "--unmasked",
+        action="store_true",
+        help=t("显示完整的身份证号和电话（记入操作日志）", english),
+    )
+
+
 def date_option(text: str) -> date:
     """A date option (``--as-of 2025-12-31``), in any form a date field of the window takes
     (2025-3-1, 2025/3/1, 2025.3.1, 20250301, 2025年3月1日); argparse names the option in

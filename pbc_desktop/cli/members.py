@@ -19,7 +19,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pbc_desktop.cli.common import date_option, output_file
+from pbc_desktop.cli.common import add_unmasked_option, date_option, output_file
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -138,14 +138,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
             "the roll at this date, each member in the organization of that day",
         ),
     )
-    p.add_argument(
-        "--unmasked",
-        action="store_true",
-        help=t(
-            "显示完整的身份证号和电话（记入操作日志）",
-            "full ID numbers and phones (recorded in the audit log)",
-        ),
-    )
+    add_unmasked_option(p)
     p.set_defaults(handler=cmd_export_members)
 
 

@@ -15,7 +15,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pbc_desktop.cli.common import date_option, output_file, record_id, year_number
+from pbc_desktop.cli.common import (
+    add_unmasked_option,
+    date_option,
+    output_file,
+    record_id,
+    year_number,
+)
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -73,14 +79,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     )
     _organization_option(p)
     _output_option(p, "--out")
-    p.add_argument(
-        "--unmasked",
-        action="store_true",
-        help=t(
-            "显示完整的身份证号和电话（记入操作日志）",
-            "full ID numbers and phones (recorded in the audit log)",
-        ),
-    )
+    add_unmasked_option(p)
     p.add_argument(
         "--as-of",
         type=date_option,
@@ -104,14 +103,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         help=t("介绍信的编号", "the letter's id"),
     )
     _output_option(p, "--out")
-    p.add_argument(
-        "--unmasked",
-        action="store_true",
-        help=t(
-            "显示完整的身份证号和电话（记入操作日志）",
-            "the full ID number and phone (recorded in the audit log)",
-        ),
-    )
+    add_unmasked_option(p, "the full ID number and phone (recorded in the audit log)")
 
     p = kind(
         "appraisal",
