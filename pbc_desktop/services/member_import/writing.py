@@ -361,42 +361,38 @@ def _not_own_member(row: int) -> PermissionDeniedError:
     )
 
 
-def _in_development(row: ImportRow) -> UserError:
-    """A new member's row whose person was entered as a 发展党员 meanwhile."""
+def _refused_once_written(row: int, name: str, what: tuple[str, str], reason: str) -> UserError:
+    """A row the preview allowed, refused once written (the database changed since the
+    file was read: a person entered as a 发展党员, a change, a letter or a fee basis
+    recorded for the member): the whole import undone. ``what`` says what the row could
+    not do, e.g. ("不能更新", "cannot be updated")."""
     return UserError(
         t(
-            f"第 {row.row} 行（{row.name}）不能作为党员导入：{in_development_message()}。"
+            f"第 {row} 行（{name}）{what[0]}：{reason.rstrip('。')}。"
             "没有导入任何数据，请重新读取文件后再导入。",
-            f"Row {row.row} ({row.name}) cannot be imported as a member: "
-            f"{in_development_message()}. Nothing was imported; read the file again and import.",
+            f"Row {row} ({name}) {what[1]}: {reason.rstrip('.')}. Nothing was imported; "
+            "read the file again and import.",
         )
     )
+
+
+def _in_development(row: ImportRow) -> UserError:
+    """A new member's row whose person was entered as a 发展党员 meanwhile."""
+    what = ("不能作为党员导入", "cannot be imported as a member")
+    return _refused_once_written(row.row, row.name, what, in_development_message())
 
 
 def _move_refused(row: int, name: str, reason: str) -> UserError:
     """A move the preview allowed, refused once written (a change or a letter recorded
     for the member since the file was read)."""
-    return UserError(
-        t(
-            f"第 {row} 行（{name}）不能调整所在党组织：{reason.rstrip('。')}。"
-            "没有导入任何数据，请重新读取文件后再导入。",
-            f"Row {row} ({name}): the member cannot be put in the other organization: "
-            f"{reason.rstrip('.')}. Nothing was imported; read the file again and import.",
-        )
-    )
+    what = ("不能调整所在党组织", "cannot be put in the other organization")
+    return _refused_once_written(row, name, what, reason)
 
 
 def _update_refused(row: int, name: str, reason: str) -> UserError:
     """An update the preview allowed, refused once written (a fee basis or a change
     recorded for the member since the file was read)."""
-    return UserError(
-        t(
-            f"第 {row} 行（{name}）不能更新：{reason.rstrip('。')}。"
-            "没有导入任何数据，请重新读取文件后再导入。",
-            f"Row {row} ({name}) cannot be updated: {reason.rstrip('.')}. Nothing was "
-            "imported; read the file again and import.",
-        )
-    )
+    return _refused_once_written(row, name, ("不能更新", "cannot be updated"), reason)
 
 
 class _Mover:
