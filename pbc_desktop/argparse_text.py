@@ -356,18 +356,20 @@ def speaking() -> Iterator[None]:
 def language_in(argv: Sequence[str]) -> str:
     """The ``--lang`` of a command line not yet parsed (for the messages about parsing it),
     Chinese when it names none the program speaks. ``--lang`` as argparse takes it: also
-    abbreviated (``--lan en``, ``--la=en``)."""
+    abbreviated (``--lan en``, ``--la=en``), and the last one given when there are several
+    (``--lang zh … --lang en``: argparse keeps the last)."""
     given = "zh"
-    for i, arg in enumerate(argv):
-        name, equals, value = arg.partition("=")
+    i = 0
+    while i < len(argv):
+        name, equals, value = argv[i].partition("=")
+        i += 1
         if not _names_lang(name):
             continue
         if equals:
             given = value
-            break
-        if i + 1 < len(argv):
-            given = argv[i + 1]
-            break
+        elif i < len(argv) and not argv[i].startswith("-"):  # an option is no value
+            given = argv[i]
+            i += 1
     return given if given in lang.SUPPORTED else "zh"
 
 

@@ -216,12 +216,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(argv: list[str] | None) -> int:
     given = sys.argv[1:] if argv is None else argv
-    lang.set_language(language_in(given))  # the help and argparse's refusals say it too
+    arguments = _common_options_last(given)
+    # the help and argparse's refusals say it too; read in the order argparse reads them
+    lang.set_language(language_in(arguments or given))
     parser = build_parser()
     _names_printable()
     if argv is None and not isinstance(sys.stdout, _StdoutMayClose):
         sys.stdout = _StdoutMayClose(sys.stdout)
-    arguments = _common_options_last(given)
     args = parser.parse_args(arguments)
     lang.set_language(args.lang)
     from pbc_desktop.logging_setup import report_bug, setup_cli_logging

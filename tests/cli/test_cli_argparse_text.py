@@ -323,3 +323,21 @@ def test_a_chinese_heading_ends_with_a_full_width_colon(
     assert "\n数据库：\n" in said and "数据库文件: 路径" in said  # a heading's colon alone
     said = "\n".join(_help(capsys, ["info", "--lang", "en"]))
     assert re.search(r"^options:$", said, re.MULTILINE)
+
+
+@pytest.mark.parametrize(
+    ("written", "english"),
+    [
+        (["info", "--lang", "zh", "--lang", "en"], True),
+        (["info", "--lang=en", "--lan", "zh"], False),
+        (["--lang", "zh", "info", "--lang", "en"], False),  # moved last: argparse keeps zh
+        (["--lang", "en", "info", "--lang", "zh"], True),
+    ],
+)
+def test_the_refusal_is_in_the_language_argparse_keeps(
+    written: list[str], english: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--lang given twice: argparse keeps the last as it reads them (one before the
+    command moved after the command's options); the refusal was said in the first one's."""
+    said = refusal(capsys, [*written, "--bogus"])
+    assert said.startswith("Error: wrong arguments (") is english, said
