@@ -63,19 +63,28 @@ COMMON_OPTIONS = ("--db", "--lang", "--user")
 def _common_options_last(argv: Sequence[str]) -> list[str]:
     """``pbc --lang en info`` as ``pbc info --lang en``: the options every command takes,
     written before the command, moved after it (the parser read ``en`` as the command and
-    answered that there is no command ``en``)."""
+    answered that there is no command ``en``); abbreviated too (``pbc --lan en info``), as
+    argparse takes them after the command."""
     rest = list(argv)
     moved: list[str] = []
     while rest:
-        first = rest[0]
-        if first in COMMON_OPTIONS and len(rest) > 1:
+        name, equals, _value = rest[0].partition("=")
+        if not _names_common_option(name):
+            break
+        if equals:
+            moved.append(rest.pop(0))
+        elif len(rest) > 1:
             moved += rest[:2]
             del rest[:2]
-        elif first.startswith(tuple(f"{o}=" for o in COMMON_OPTIONS)):
-            moved.append(rest.pop(0))
         else:
             break
     return rest + moved if rest else []  # no command: that is what to say
+
+
+def _names_common_option(name: str) -> bool:
+    """Whether ``name`` is one of :data:`COMMON_OPTIONS` or an abbreviation of just one
+    (whether the command's own options make it ambiguous, argparse says after the move)."""
+    return len(name) > len("--") and sum(o.startswith(name) for o in COMMON_OPTIONS) == 1
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -341,3 +341,15 @@ def test_the_refusal_is_in_the_language_argparse_keeps(
     command moved after the command's options); the refusal was said in the first one's."""
     said = refusal(capsys, [*written, "--bogus"])
     assert said.startswith("Error: wrong arguments (") is english, said
+
+
+@pytest.mark.parametrize(
+    "written", [["--lan", "en"], ["--la=en"], ["--lang", "en"], ["--us", "x", "--l", "en"]]
+)
+def test_an_abbreviated_common_option_before_the_command_is_taken(
+    written: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``pbc --lang en info`` is ``pbc info --lang en``; ``pbc --lan en info`` was refused
+    as the command ``en``."""
+    said = refusal(capsys, [*written, "info", "--bogus"])
+    assert said == "Error: wrong arguments (unrecognized arguments: --bogus). See “pbc --help”."
