@@ -39,10 +39,3 @@ def look(db: Database) -> Look | None:
             return Look(mark, office_area(s))
     except (OperationalError, DatabaseError):  # a server's refusal said as a sentence too
         return None
-
-
-def last_change(db: Database) -> int | None:
-    """A number that moves at every write (:attr:`Look.mark`), or None when the database
-    cannot be reached just now."""
-    seen = look(db)
-    return None if seen is None else seen.mark
