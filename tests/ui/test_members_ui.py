@@ -18,6 +18,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import PostReport, User
 from pbc_desktop.domain.enums import MemberCategory, UserRole
 from pbc_desktop.domain.member_rules import MemberInput
+from pbc_desktop.errors import ServerConnectionError
 from pbc_desktop.services import changes, member_editing
 from pbc_desktop.services.accounts.users import actor_of
 from pbc_desktop.ui.common.change_watch import ChangeWatch
@@ -475,6 +476,48 @@ def test_the_listing_shows_another_clerks_new_member_keeping_the_selection(
     qtbot.waitUntil(lambda: "王新" in names(tab), timeout=5000)
     current = tab.current_row()
     assert current is not None and current.name == "黄强"
+
+
+def test_a_server_gone_during_the_automatic_reload_is_no_message(
+    qtbot: QtBot,
+    db: Database,
+    ids: dict[str, int],
+    boxes: Boxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The change watch found others' writes and the server stopped answering the moment
+    after: the listing's reload is refused. No one asked for it: no message over the
+    window (the server watch's red line says the server is gone), the rows shown stay,
+    and the next look that reaches the server reloads it, with no write since."""
+    from pbc_desktop.services import members
+    from pbc_desktop.ui.shell.main_window import MainWindow
+
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    tab = window.show_tab("members")
+    assert isinstance(tab, MembersTab)
+    before = names(tab)
+    window.change_watch.everywhere = True  # on SQLite too: two connections, two PCs
+    monkeypatch.setattr(window, "isActiveWindow", lambda: True)
+    window.change_watch.look()  # the first look
+    member_editing.create_member(
+        db, MemberInput(name="王新", organization_id=ids["A"], **complete_fields())
+    )
+    real = members.list_members
+
+    def gone(*_args: Any, **_options: Any) -> list[members.MemberRow]:
+        raise ServerConnectionError("连接不上服务器 10.38.1.5:5432：请检查网络。")
+
+    monkeypatch.setattr(members, "list_members", gone)
+    window.change_watch.look()  # the change found, the server gone during the reload
+    assert boxes.shown == []
+    assert names(tab) == before
+    assert "连不上服务器" in window.statusBar().currentMessage()
+
+    monkeypatch.setattr(members, "list_members", real)
+    window.change_watch.look()  # the server answers again: no write since, yet shown
+    assert "王新" in names(tab)
+    assert boxes.shown == []
 
 
 def test_no_look_on_sqlite_nor_while_another_window_is_active(

@@ -35,6 +35,9 @@ class ChangeWatch(QObject):
         self.ctx = ctx
         self._window = window
         self._seen: int | None = None
+        #: the last change found could not be shown (the server gone during the reload):
+        #: the next look that reads it says it again
+        self._missed = False
         #: the look that found the change (its mark and what was read with it, the
         #: database's own area), for the slots of :attr:`changed`; None before any look
         self.last: changes.Look | None = None
@@ -53,7 +56,14 @@ class ChangeWatch(QObject):
         Open, Connect to server, a restore), not the one it closed."""
         self.ctx = ctx
         self._seen = None
+        self._missed = False
         self.last = None
+
+    def missed(self) -> None:
+        """The slots of :attr:`changed` could not show the change (the server stopped
+        answering during the reload): the next look that reaches the database emits
+        :attr:`changed` again, even with no write since."""
+        self._missed = True
 
     def watching(self) -> bool:
         """Whether a look is worth it now: a server database, and the user at this window
@@ -68,7 +78,8 @@ class ChangeWatch(QObject):
         if seen is None:
             return  # not reachable just now: the next look tries again
         self.last = seen
-        if self._seen is not None and seen.mark != self._seen:
+        if self._missed or (self._seen is not None and seen.mark != self._seen):
             self._seen = seen.mark
+            self._missed = False
             self.changed.emit()
         self._seen = seen.mark

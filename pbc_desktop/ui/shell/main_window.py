@@ -26,7 +26,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.server import ServerAddress
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import UserRole
-from pbc_desktop.errors import UserError
+from pbc_desktop.errors import ServerConnectionError, UserError
 from pbc_desktop.heap import resettle_heap
 from pbc_desktop.lang import t
 from pbc_desktop.paths import settings_file
@@ -351,16 +351,33 @@ class MainWindow(QMainWindow):
 
     def follow_changes(self) -> None:
         """Others wrote to the (server) database: the tab in view shows it, keeping the
-        user's place; the others refresh when they are shown, as ever."""
+        user's place; the others refresh when they are shown, as ever.
+
+        A reload no one asked for: a server that stops answering meanwhile is no message
+        over the window (the server watch's red line says it is gone). The tab keeps what
+        it showed, the status bar says it could not be read again, and the change watch's
+        next look that reaches the server (or the server watch, once it is back) reloads
+        it."""
         self._show_user()
         key = self.current_key()
         widget = self._tabs.get(key)
         if widget is None:
             return
-        if isinstance(widget, FollowsChanges):
-            widget.follow_changes()
-        else:
-            self._contracts[key].refresh()
+        try:
+            if isinstance(widget, FollowsChanges):
+                widget.follow_changes()
+            else:
+                self._contracts[key].refresh()
+        except ServerConnectionError:
+            self.change_watch.missed()
+            self.statusBar().showMessage(
+                t(
+                    "其他电脑的修改暂时读不到：连不上服务器。服务器恢复后会自动显示。",
+                    "Others' changes could not be read: no connection to the server. "
+                    "They are shown once it answers.",
+                ),
+                10_000,
+            )
 
     def follow_office(self) -> None:
         """This database's office was set up or changed (数据交换 → 本单位, the first
