@@ -9,13 +9,19 @@ the median; the first run only warms the file cache):
 - memory: the resident set with the window open on its first tab, then after each tab was
   opened once (in the tabs' order; its first showing timed beside it), and the peak;
 - the command line: ``pbc --help`` and ``pbc info`` (signing in as the administrator);
-  ``pbc --help`` does not open a database, so it loads no database library either.
+  ``pbc --help`` does not open a database, so it loads no database library either;
+- pypinyin's dictionaries (``ui/shell/preload.py``): with the window idle for a while after
+  its first tab, the first search by initials (``zs`` among the members) and the first
+  organization opened (its communities sorted by pinyin: the first name that needs the
+  dictionaries) on the UI thread, the objects left in the garbage collector's passes and
+  a full pass's time, with the idle preload and without it (as before it).
 
 Then filtering the 共同体 table answers in under 100 ms.
 
 ``python bench_startup.py --child MODE DB`` is one measured process (``sign-in``,
-``window`` or ``tabs``): it starts the program as ``pbc-desktop --db DB`` does, noting
-(through an event filter) the first paint of the sign-in dialog or of the window's tab.
+``window``, ``tabs``, ``first-use`` or ``first-use-unloaded``): it starts the program as
+``pbc-desktop --db DB`` does, noting (through an event filter) the first paint of the
+sign-in dialog or of the window's tab.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import bench_env, district_db, peak_rss_mb, rss_mb
@@ -42,6 +49,8 @@ INFO_GOAL_S = 1.5
 PEAK_GOAL_MB = 400.0
 FILTER_GOAL_MS = 100.0
 TIMEOUT_S = 120.0
+#: How long the window is left idle before the first uses are timed (the preload: 3 s).
+IDLE_S = 6.0
 
 
 # -- the measured process --------------------------------------------------------------------
@@ -93,6 +102,43 @@ def child(mode: str, db_path: str) -> int:
         window.close()  # type: ignore[attr-defined]
         app.quit()
 
+    def first_use(window: Any) -> None:
+        """Idle :data:`IDLE_S`, then the first search by initials and organization opened,
+        timed on the UI thread (ms wall, ms CPU), then a full garbage collection."""
+        import gc
+
+        from sqlalchemy import select
+
+        from pbc_desktop.db.models import Community
+        from pbc_desktop.domain import pinyin
+        from pbc_desktop.services import members, organizations
+        from pbc_desktop.services.paging import PageRequest
+
+        idle_until = time.perf_counter() + IDLE_S
+        while time.perf_counter() < idle_until:
+            app.processEvents()
+            time.sleep(0.01)
+        say(f"loaded {int(pinyin.dictionaries_loaded())}")
+        say(f"frozen {gc.get_freeze_count()} tracked {len(gc.get_objects())}")
+        db = window.ctx.db
+        query = members.MemberQuery(text="zs")  # as the 党员 tab asks it
+
+        def timed(name: str, act: Callable[[], object]) -> None:
+            t0, c0 = time.perf_counter(), time.thread_time()
+            act()
+            wall, cpu = time.perf_counter() - t0, time.thread_time() - c0
+            say(f"use {name} {wall * 1000:.0f} {cpu * 1000:.0f}")
+
+        timed("search", lambda: members.list_members(db, query, PageRequest()))
+        with db.read() as s:
+            org_id = s.scalar(select(Community.lead_org_id).limit(1))
+        timed("organization", lambda: organizations.get_organization(db, org_id))
+        say(f"loaded {int(pinyin.dictionaries_loaded())}")
+        t0 = time.perf_counter()
+        gc.collect()
+        say(f"gc {(time.perf_counter() - t0) * 1000:.0f} {len(gc.get_objects())} {memory()}")
+        close(window)
+
     class Watch(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
@@ -115,11 +161,29 @@ def child(mode: str, db_path: str) -> int:
                     return
                 app.removeEventFilter(self)
                 say(f"painted {memory()}")
-                then = visit_tabs if mode == "tabs" else close
+                then = {"tabs": visit_tabs}.get(mode, first_use if "first-use" in mode else close)
                 QTimer.singleShot(0, lambda: then(window))
 
     watch = Watch()
     app.installEventFilter(watch)
+    if mode == "first-use-unloaded":  # as before the preload: the first name loads them
+        from pbc_desktop.ui.shell.preload import DictionaryPreload
+
+        DictionaryPreload._when_idle = lambda _self: None  # type: ignore[method-assign]
+    elif mode == "first-use":  # the preload's own time: its thread's, then the settling's
+        from pbc_desktop.ui.shell import preload
+
+        def timing(name: str, step: Callable[[], None]) -> Callable[[], None]:
+            def timed() -> None:
+                t0, c0 = time.perf_counter(), time.thread_time()
+                step()
+                wall, cpu = time.perf_counter() - t0, time.thread_time() - c0
+                say(f"preload {name} {wall * 1000:.0f} {cpu * 1000:.0f} {memory()}")
+
+            return timed
+
+        preload.load_dictionaries = timing("load", preload.load_dictionaries)
+        preload.settle_more = timing("settle", preload.settle_more)
     from pbc_desktop import app as program
 
     return program.main(["--db", db_path])
@@ -155,6 +219,16 @@ def run_child(mode: str, db_path: Path) -> tuple[dict[str, float], list[tuple[st
         watchdog.cancel()
     assert process.returncode == 0, (command, process.returncode)
     return marks, tabs
+
+
+def child_lines(mode: str, db_path: Path) -> list[str]:
+    """The ``first-use`` lines of a ``child`` process, as it printed them."""
+    env = bench_env()
+    env["PBC_USER"], env["PBC_PASSWORD"] = "admin", "demo1234"
+    command = [sys.executable, __file__, "--child", mode, str(db_path)]
+    done = subprocess.run(command, check=True, capture_output=True, text=True, env=env)
+    keep = ("painted", "preload", "loaded", "frozen", "use", "gc")
+    return [line for line in done.stdout.splitlines() if line.startswith(keep)]
 
 
 def child_mark(mode: str, db_path: Path, mark: str) -> float:
@@ -246,6 +320,10 @@ def main() -> int:
         median, best = median_of(partial(command_seconds, arguments))
         caption = f"pbc {arguments[0]}"
         row(caption, f"{median:.2f} s (min {best:.2f} s)", f"< {goal} s", median < goal)
+
+    for mode in ("first-use-unloaded", "first-use"):
+        for line in child_lines(mode, db):
+            row(f"{mode}: {line}", "")
 
     for name, ms in filter_timings(db).items():
         row(f"filter 共同体 by {name} (worst)", f"{ms:.0f} ms", f"< {FILTER_GOAL_MS:.0f} ms",

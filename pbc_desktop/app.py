@@ -257,11 +257,13 @@ def _run_window(
     from PySide6.QtCore import QTimer
 
     from pbc_desktop.ui.shell.main_window import MainWindow
+    from pbc_desktop.ui.shell.preload import DictionaryPreload
 
     window = MainWindow(db)
     server.activated.connect(window.bring_to_front)
     window.show()
     QTimer.singleShot(0, settle_heap)
+    DictionaryPreload(window)  # pinyin's dictionaries, once the window is idle
     if args.exit_after_show:
 
         def report() -> None:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from pbc_desktop.heap import resettle_heap, settle_heap
+from pbc_desktop.heap import resettle_heap, settle_heap, settle_more
 
 
 class Node:
@@ -77,3 +77,22 @@ def test_an_import_on_a_heap_never_settled_freezes_nothing() -> None:
         made = [Node() for _ in range(1000)]
     assert gc.get_freeze_count() == 0
     del made
+
+
+@pytest.mark.usefixtures("no_automatic_passes")
+def test_what_was_kept_since_the_heap_settled_is_settled_beside_it() -> None:
+    """pypinyin's dictionaries loaded once the window is idle: frozen too, no full pass
+    walks them; the objects settled before stay frozen."""
+    settle_heap()
+    settled = gc.get_freeze_count()
+    kept = [Node() for _ in range(1000)]
+    settle_more()
+    assert gc.get_freeze_count() >= settled + 1000
+    assert not any(o is kept[0] for o in gc.get_objects())
+    del kept
+
+
+@pytest.mark.usefixtures("no_automatic_passes")
+def test_a_heap_never_settled_is_not_settled_after_a_load() -> None:
+    settle_more()
+    assert gc.get_freeze_count() == 0

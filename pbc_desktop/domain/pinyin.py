@@ -24,6 +24,7 @@ pypinyin's reading of the word they are in.
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -90,23 +91,40 @@ _NO_READING = ("zzzzzz", 0)
 
 
 # pypinyin's dictionaries, loaded on the first name (importing them takes a good part of a
-# second, which the program's start does not wait for, and about 55 MB).
+# second, which the program's start does not wait for, and about 55 MB), or by the window
+# once it is idle (ui/shell/preload.py).
 _READINGS: dict[int, str] = {}  # code point -> "zhāng,cháng"
 _PHRASES: dict[str, list[list[str]]] = {}  # word -> each character's readings
 _WORDS: Seg | None = None  # pypinyin's word segmentation (forward maximum matching)
+#: Held while the dictionaries load: a thread asking for them meanwhile waits for the same
+#: load (the window's preload and a first name at once load them once).
+_LOADING = threading.Lock()
 
 
-def load_dictionaries() -> None:
-    """Load pypinyin's dictionaries now (a fraction of a second), so that the first name
-    does not wait for them."""
-    global _READINGS, _PHRASES, _WORDS
-    if _WORDS is not None:
-        return
+def dictionaries_loaded() -> bool:
+    """Whether pypinyin's dictionaries are loaded (a name needs no load any more)."""
+    return _WORDS is not None
+
+
+def _import_dictionaries() -> tuple[dict[int, str], dict[str, list[list[str]]], Seg]:
     from pypinyin.constants import PHRASES_DICT
     from pypinyin.pinyin_dict import pinyin_dict
     from pypinyin.seg.mmseg import seg
 
-    _READINGS, _PHRASES, _WORDS = pinyin_dict, PHRASES_DICT, seg
+    return pinyin_dict, PHRASES_DICT, seg
+
+
+def load_dictionaries() -> None:
+    """Load pypinyin's dictionaries now (a fraction of a second, holding the interpreter),
+    so that the first name does not wait for them; once, whichever threads ask."""
+    global _READINGS, _PHRASES, _WORDS
+    if dictionaries_loaded():
+        return
+    with _LOADING:
+        if dictionaries_loaded():  # loaded by the thread this one waited for
+            return
+        # stored left to right: _WORDS last, so a thread that sees it sees the other two
+        _READINGS, _PHRASES, _WORDS = _import_dictionaries()
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ def test_help_loads_no_database_library(arguments: list[str]) -> None:
     assert "sqlalchemy" not in modules
     assert "cryptography" not in modules
     assert "argon2" not in modules
+    assert "pypinyin" not in modules
     assert not modules & set(NEVER_LOADED)
 
 
@@ -50,3 +51,4 @@ def test_info_loads_neither_the_window_nor_the_documents_libraries(db: Database)
     assert "sqlalchemy" in modules  # it did open the database
     assert not modules & set(NEVER_LOADED)
     assert "cryptography" not in modules  # the office's keys: only for packages
+    assert "pypinyin" not in modules  # its dictionaries: for the first name only

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+import threading
+import time
+from typing import Any
 
 import pytest
 
-from pbc_desktop.domain.pinyin import name_keys, pinyin_needle, sort_key
+from pbc_desktop.domain import pinyin
+from pbc_desktop.domain.pinyin import NameKeys, name_keys, pinyin_needle, sort_key
 
 
 def _people(*names: str) -> list[str]:
@@ -101,3 +105,40 @@ def test_a_name_is_keyed_piece_by_piece_as_read_whole(text: str) -> None:
     pinyin.load_dictionaries()
     whole = pinyin._keys(pinyin._readings(text))
     assert pinyin._part.__wrapped__(text) == whole
+
+
+@pytest.fixture
+def unloaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pinyin's dictionaries as before their first load (put back after the test)."""
+    monkeypatch.setattr(pinyin, "_READINGS", {})
+    monkeypatch.setattr(pinyin, "_PHRASES", {})
+    monkeypatch.setattr(pinyin, "_WORDS", None)
+
+
+@pytest.mark.usefixtures("unloaded")
+def test_two_threads_asking_for_the_first_name_at_once_load_the_dictionaries_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The window's preload and a first name at once: the second waits for the same load."""
+    loads: list[str] = []
+    loading = threading.Event()
+    real = pinyin._import_dictionaries
+
+    def slow_load() -> Any:
+        loads.append(threading.current_thread().name)
+        loading.set()
+        time.sleep(0.2)  # the other thread asks meanwhile
+        return real()
+
+    monkeypatch.setattr(pinyin, "_import_dictionaries", slow_load)
+    keys: list[NameKeys] = []
+    preload = threading.Thread(target=pinyin.load_dictionaries, name="preload")
+    preload.start()
+    assert loading.wait(5)
+    first = threading.Thread(target=lambda: keys.append(name_keys("章三", person=True)))
+    first.start()
+    preload.join(5)
+    first.join(5)
+    assert loads == ["preload"]
+    assert pinyin.dictionaries_loaded()
+    assert [k.initials for k in keys] == ["zs"]

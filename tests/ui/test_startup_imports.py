@@ -28,6 +28,7 @@ NOT_AT_START = (
     "cryptography",
     "pbc_desktop.services.demo",
     "pbc_desktop.services.exchange.transfer",
+    "pypinyin",  # its dictionaries: on the first name, or once the window is idle
 )
 
 
