@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.domain.enums import ListKind
-from pbc_desktop.services.lists import editing
+from pbc_desktop.domain.enums import ItemStatus, ListKind
+from pbc_desktop.services.lists import editing, printout
 from tests.factories import make_community, make_org
 
 
@@ -38,3 +38,24 @@ def setup_community(db: Database, name: str = "和平党建共同体", prefix: s
         ),
     )
     return Setup(cid, orgs, outsider, list_id)
+
+
+def report_item(seq: int, description: str) -> printout.ReportItem:
+    """An open item of a printed list (事项N号), as the list report shows it."""
+    return printout.ReportItem(
+        seq=seq,
+        title=f"事项{seq}号",
+        category="民生",
+        description=description,
+        expected_result="群众满意",
+        status=ItemStatus.OPEN,
+        overdue=False,
+        claim_mode=None,
+        claimants=(),
+        responsible=None,
+        deadline=None,
+        solved_on=None,
+        result=None,
+        satisfaction=None,
+        supervision_count=0,
+    )

@@ -14,7 +14,7 @@ from pbc_desktop.reports.layout import build_pdf
 from pbc_desktop.reports.service_list import build_service_list, build_story
 from pbc_desktop.services.list_export import export_list_xlsx
 from pbc_desktop.services.lists import claims, editing, printout, supervision
-from tests.list_factories import Setup, setup_community
+from tests.list_factories import Setup, report_item, setup_community
 from tests.pdf_helpers import page_texts, pdffonts_lines, signed_page, skip_without_pdffonts
 
 TODAY = date(2026, 7, 1)
@@ -119,26 +119,7 @@ def _list_report(members: int, items: int) -> printout.ListReport:
         signed_on=date(2026, 3, 1),
         community_name="和平党建共同体",
         members=tuple(f"成员单位{n}党支部" for n in range(1, members + 1)),
-        items=tuple(
-            printout.ReportItem(
-                seq=n,
-                title=f"事项{n}号",
-                category="民生",
-                description=content,
-                expected_result="群众满意",
-                status=ItemStatus.OPEN,
-                overdue=False,
-                claim_mode=None,
-                claimants=(),
-                responsible=None,
-                deadline=None,
-                solved_on=None,
-                result=None,
-                satisfaction=None,
-                supervision_count=0,
-            )
-            for n in range(1, items + 1)
-        ),
+        items=tuple(report_item(n, content) for n in range(1, items + 1)),
     )
 
 

@@ -22,7 +22,6 @@ from pbc_desktop.domain.development import DevelopmentStage as Stage
 from pbc_desktop.domain.enums import (
     ActivityKind,
     Gender,
-    ItemStatus,
     ListKind,
     MemberCategory,
     MembershipStatus,
@@ -44,6 +43,7 @@ from pbc_desktop.services.member_export import Roster, RosterRow
 from tests.assessment_factories import YEAR, running_communities
 from tests.development_factories import make_record
 from tests.factories import make_org
+from tests.list_factories import report_item
 from tests.pdf_helpers import overprinted, pdffonts_rows, skip_without_pdffonts, text_runs
 from tests.report_factories import make_joint_meeting, norm
 
@@ -77,28 +77,8 @@ def _assessment(db: Database, out: Path, text: str) -> Path:
     return build_assessment_report(db, YEAR, out, invariant=True)
 
 
-def _list_item(seq: int, description: str) -> printout.ReportItem:
-    return printout.ReportItem(
-        seq=seq,
-        title=f"事项{seq}号",
-        category="民生",
-        description=description,
-        expected_result="群众满意",
-        status=ItemStatus.OPEN,
-        overdue=False,
-        claim_mode=None,
-        claimants=(),
-        responsible=None,
-        deadline=None,
-        solved_on=None,
-        result=None,
-        satisfaction=None,
-        supervision_count=0,
-    )
-
-
 def _service_list(_db: Database, out: Path, text: str) -> Path:
-    short = [_list_item(n, "为辖区群众提供便民服务。") for n in range(1, 4)]
+    short = [report_item(n, "为辖区群众提供便民服务。") for n in range(1, 4)]
     report = printout.ListReport(
         id=1,
         title="和平党建共同体2026年项目清单",
@@ -107,7 +87,7 @@ def _service_list(_db: Database, out: Path, text: str) -> Path:
         signed_on=date(2026, 3, 1),
         community_name="和平党建共同体",
         members=("成员单位一党支部", "成员单位二党支部"),
-        items=(*short, _list_item(4, text), _list_item(5, "最后一项。")),
+        items=(*short, report_item(4, text), report_item(5, "最后一项。")),
     )
     story, styles = service_list.build_story(report)
     return layout.build_pdf(out, story, styles, title=report.title, invariant=True)
