@@ -17,7 +17,6 @@ with the rows read), for comparison.
 
 from __future__ import annotations
 
-import os
 import statistics
 import sys
 import time
@@ -27,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import bench_env, district_db
+from common import district_window_db
 
 ROUNDS = 7
 GOAL_MS = 50.0
@@ -113,26 +112,9 @@ def branch_life_window(app: Any, database: Any) -> bool:
 
 
 def main() -> int:
-    db_path = district_db()
-    os.environ.update(bench_env())
-    from PySide6.QtWidgets import QApplication
-
-    from pbc_desktop import lang
-    from pbc_desktop.db.engine import sqlite_url
-    from pbc_desktop.db.migrate import open_database
-
-    lang.set_language("zh")
-    app = QApplication.instance() or QApplication([])
-    database = open_database(sqlite_url(db_path))
-    try:
+    with district_window_db() as (app, database):
         ok = reminders_panel(app, database)
         ok = branch_life_window(app, database) and ok
-    finally:
-        from pbc_desktop.ui.common import worker
-
-        if hasattr(worker, "wait_for_reads"):
-            worker.wait_for_reads(60)
-        database.dispose()
     return 0 if ok else 1
 
 

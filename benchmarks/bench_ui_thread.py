@@ -26,7 +26,6 @@ then those of the synchronous screens), for comparison.
 from __future__ import annotations
 
 import gc
-import os
 import statistics
 import sys
 import time
@@ -35,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import bench_env, district_db
+from common import district_window_db
 
 STALL_GOAL_MS = 300.0
 RULES_GOAL = 8
@@ -306,19 +305,8 @@ def member_clicks(app: Any, database: Any) -> dict[str, float]:
 
 
 def main() -> int:
-    db_path = district_db()
-    os.environ.update(bench_env())
-    from PySide6.QtWidgets import QApplication
-
-    from pbc_desktop import lang
-    from pbc_desktop.db.engine import sqlite_url
-    from pbc_desktop.db.migrate import open_database
-
-    lang.set_language("zh")
-    app = QApplication.instance() or QApplication([])
-    database = open_database(sqlite_url(db_path))
     ok = True
-    try:
+    with district_window_db() as (app, database):
         runs = reminders(app, database)  # first: before screens() leaves them out
         stall = max(r["stall"] for r in runs) * 1000
         met = stall <= STALL_GOAL_MS
@@ -360,12 +348,6 @@ def main() -> int:
                 ok = ok and met
                 line += f" (goal <= {RULES_GOAL}) {'ok' if met else 'TOO MANY'}"
             print(line)
-    finally:
-        from pbc_desktop.ui.common import worker
-
-        if hasattr(worker, "wait_for_reads"):
-            worker.wait_for_reads(60)
-        database.dispose()
     return 0 if ok else 1
 
 

@@ -6,7 +6,13 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pbc_desktop.db.engine import Database
 
 # The district database is the demo's: the window and every ``pbc`` command sign in as its
 # administrator (README, "Accounts and signing in").
@@ -96,3 +102,29 @@ def proc_status_mb(field: str, pid: int | str = "self") -> float | None:
 def rss_mb() -> float | None:
     """This process's resident set now, in MB (Linux only)."""
     return proc_status_mb("VmRSS")
+
+
+@contextmanager
+def district_window_db() -> Iterator[tuple[Any, Database]]:
+    """The Qt application (in Chinese) and the district database opened as the window opens
+    it, for a benchmark of the window's screens; on leaving, the reads still running are
+    waited for before the database is closed."""
+    db_path = district_db()
+    os.environ.update(bench_env())
+    from PySide6.QtWidgets import QApplication
+
+    from pbc_desktop import lang
+    from pbc_desktop.db.engine import sqlite_url
+    from pbc_desktop.db.migrate import open_database
+
+    lang.set_language("zh")
+    app = QApplication.instance() or QApplication([])
+    database = open_database(sqlite_url(db_path))
+    try:
+        yield app, database
+    finally:
+        from pbc_desktop.ui.common import worker
+
+        if hasattr(worker, "wait_for_reads"):
+            worker.wait_for_reads(60)
+        database.dispose()
