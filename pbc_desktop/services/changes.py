@@ -27,15 +27,18 @@ class Look:
     """One look at the database, read together."""
 
     mark: int  # moves at every write (the last audit entry's id; 0: none yet)
-    own_area: str | None  # ``access.own_area``: a town's or a village's office's area
+    #: ``access.own_area`` (a town's or a village's office's area), read when the mark
+    #: moved from the one the look was given; None otherwise too
+    own_area: str | None
 
 
-def look(db: Database) -> Look | None:
-    """The mark and the database's own area, in one read; None when the database cannot
-    be reached just now (the next look tries again)."""
+def look(db: Database, since: int | None = None) -> Look | None:
+    """The mark and, when it is not ``since`` (someone wrote), the database's own area, in
+    one read: a look every few seconds that finds nothing new reads one row. None when the
+    database cannot be reached just now (the next look tries again)."""
     try:
         with db.read() as s:
             mark = s.scalar(select(AuditHead.last_id).where(AuditHead.id == 1)) or 0
-            return Look(mark, office_area(s))
+            return Look(mark, None if mark == since else office_area(s))
     except (OperationalError, DatabaseError):  # a server's refusal said as a sentence too
         return None

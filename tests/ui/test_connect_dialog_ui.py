@@ -275,7 +275,7 @@ def test_no_look_for_others_changes_while_the_server_does_not_answer(
     followed: list[bool] = []
     monkeypatch.setattr(MainWindow, "follow_changes", lambda _self: followed.append(True))
     looks: list[Database] = []
-    monkeypatch.setattr(changes, "look", lambda d: looks.append(d) or changes.Look(0, None))
+    monkeypatch.setattr(changes, "look", lambda d, **_k: looks.append(d) or changes.Look(0, None))
     window = MainWindow(db)
     qtbot.addWidget(window)
     assert window.server_watch is not None
@@ -317,7 +317,7 @@ def test_the_watches_follow_the_database_the_window_switched_to(
     one's reads for the old one's silence."""
     sign_ins_as_tester(monkeypatch)
     looks: list[Database] = []
-    monkeypatch.setattr(changes, "look", lambda d: looks.append(d) or changes.Look(0, None))
+    monkeypatch.setattr(changes, "look", lambda d, **_k: looks.append(d) or changes.Look(0, None))
     window = MainWindow(db)
     qtbot.addWidget(window)
     window.change_watch.everywhere = True  # on SQLite too

@@ -524,7 +524,7 @@ def test_no_look_on_sqlite_nor_while_another_window_is_active(
     qtbot: QtBot, db: Database, tab: MembersTab, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[Database] = []
-    monkeypatch.setattr(changes, "look", lambda d: asked.append(d) or changes.Look(0, None))
+    monkeypatch.setattr(changes, "look", lambda d, **_k: asked.append(d) or changes.Look(0, None))
     watch = ChangeWatch(tab.ctx, tab, interval_ms=60_000)
     tab.activateWindow()
     qtbot.waitUntil(tab.isActiveWindow)

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import OrgLevel
 from pbc_desktop.errors import ServerConnectionError
-from pbc_desktop.services import access
+from pbc_desktop.services import access, changes
 from pbc_desktop.services.exchange import offices
 from pbc_desktop.ui.accounts.manager import AccountsDialog
 from pbc_desktop.ui.exchange.office_dialog import OfficeDialog, OfficeSetupDialog
@@ -106,6 +106,26 @@ def test_set_up_at_another_pc_of_a_server(
         window.ctx.db, offices.OfficeSetup("甲镇党委", OrgLevel.TOWN, town="甲镇")
     )
     window.change_watch.look()
+    assert named_as_the_towns(window)
+
+
+def test_a_look_finding_nothing_new_reads_only_the_mark(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The watch looks every few seconds on the UI thread: the office is read only when
+    someone wrote since the last look."""
+    watching(window, monkeypatch)
+    read: list[object] = []
+    real = changes.office_area
+    monkeypatch.setattr(changes, "office_area", lambda s: read.append(s) or real(s))
+    window.change_watch.look()
+    window.change_watch.look()
+    assert read == []
+    offices.create_local_office(  # another PC's write
+        window.ctx.db, offices.OfficeSetup("甲镇党委", OrgLevel.TOWN, town="甲镇")
+    )
+    window.change_watch.look()
+    assert len(read) == 1
     assert named_as_the_towns(window)
 
 

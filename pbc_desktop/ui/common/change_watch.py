@@ -39,7 +39,7 @@ class ChangeWatch(QObject):
         #: the next look that reads it says it again
         self._missed = False
         #: the look that found the change (its mark and what was read with it, the
-        #: database's own area), for the slots of :attr:`changed`; None before any look
+        #: database's own area), for the slots of :attr:`changed`; None before one did
         self.last: changes.Look | None = None
         #: also on SQLite (tests, where two connections stand for two PCs)
         self.everywhere = False
@@ -74,11 +74,11 @@ class ChangeWatch(QObject):
     def look(self) -> None:
         if not self.watching():
             return
-        seen = changes.look(self.ctx.db)
+        seen = changes.look(self.ctx.db, since=None if self._missed else self._seen)
         if seen is None:
             return  # not reachable just now: the next look tries again
-        self.last = seen
         if self._missed or (self._seen is not None and seen.mark != self._seen):
+            self.last = seen
             self._seen = seen.mark
             self._missed = False
             self.changed.emit()
